@@ -1,0 +1,10 @@
+export { loadScenario, type LoadOptions } from './scenario/load-scenario.js';
+export { simulate, type SimulateOptions } from './simulate.js';
+export { ScenarioError, type ScenarioIssue } from './scenario/scenario-error.js';
+export type { Scenario, Group, Workload, SyntheticWorkload, TraceWorkload, Arrivals, TraceJobs } from './scenario/scenario.js';
+export type { Result, GroupResult, WorkloadResult, WaitSummary, JobCounts } from './metrics/result.js';
+export type { SimEvent, Limit } from './model/sim-event.js';
+export type { Distribution } from './random/distributions.js';
+export { MACHINE_TYPES, MACHINE_NAMES, type MachineType } from './catalog/machines.js';
+export { REGIONS, REGION_NAMES, type RegionName } from './catalog/regions.js';
+export { erlangC, mmcMeanWait } from './theory/erlang-c.js';

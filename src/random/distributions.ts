@@ -1,0 +1,113 @@
+import type { Random } from './stream.js';
+
+/** A distribution of non-negative durations, all parameters in seconds. */
+export type Distribution =
+  | { dist: 'fixed'; value: number }
+  | { dist: 'exponential'; mean: number }
+  | { dist: 'lognormal'; mu: number; sigma: number }
+  | { dist: 'uniform'; min: number; max: number }
+  | { dist: 'gamma'; shape: number; scale: number };
+
+export type DistributionName = Distribution['dist'];
+
+/** z for the 95th percentile of the standard normal. */
+export const Z95 = 1.6448536269514722;
+
+interface DistributionKind<D extends Distribution> {
+  /** Parameters accepted in a scenario file, for help and error messages. */
+  readonly params: string;
+  readonly mean: (d: D) => number;
+  readonly sampler: (d: D, random: Random) => () => number;
+}
+
+type Registry = { [K in DistributionName]: DistributionKind<Extract<Distribution, { dist: K }>> };
+
+/** Standard normal draws by the Box-Muller transform, both values of a pair used. */
+function normalSampler(random: Random): () => number {
+  let spare = NaN;
+  return () => {
+    if (spare === spare) {
+      const z = spare;
+      spare = NaN;
+      return z;
+    }
+    const r = Math.sqrt(-2 * Math.log(1 - random()));
+    const theta = 2 * Math.PI * random();
+    spare = r * Math.sin(theta);
+    return r * Math.cos(theta);
+  };
+}
+
+/**
+ * Gamma(shape, 1) by Marsaglia and Tsang, "A simple method for generating gamma
+ * variables" (ACM TOMS 26(3), 2000); shape < 1 by the boost U^(1/shape).
+ */
+function gammaSampler(shape: number, random: Random): () => number {
+  const normal = normalSampler(random);
+  const boosted = shape < 1;
+  const d = (boosted ? shape + 1 : shape) - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  return () => {
+    let x: number;
+    let v: number;
+    for (;;) {
+      do {
+        x = normal();
+        v = 1 + c * x;
+      } while (v <= 0);
+      v = v * v * v;
+      const u = 1 - random();
+      if (u < 1 - 0.0331 * x * x * x * x) break;
+      if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) break;
+    }
+    const g = d * v;
+    return boosted ? g * Math.pow(1 - random(), 1 / shape) : g;
+  };
+}
+
+/** The distributions a scenario may name, keyed by name. */
+export const DISTRIBUTIONS: Registry = {
+  fixed: {
+    params: 'value',
+    mean: (d) => d.value,
+    sampler: (d) => () => d.value,
+  },
+  exponential: {
+    params: 'mean',
+    mean: (d) => d.mean,
+    sampler: (d, random) => () => -d.mean * Math.log(1 - random()),
+  },
+  lognormal: {
+    params: 'median and p95, or mu and sigma (of the log of seconds)',
+    mean: (d) => Math.exp(d.mu + (d.sigma * d.sigma) / 2),
+    sampler: (d, random) => {
+      const normal = normalSampler(random);
+      return () => Math.exp(d.mu + d.sigma * normal());
+    },
+  },
+  uniform: {
+    params: 'min and max',
+    mean: (d) => (d.min + d.max) / 2,
+    sampler: (d, random) => () => d.min + (d.max - d.min) * random(),
+  },
+  gamma: {
+    params: 'mean and cv (coefficient of variation)',
+    mean: (d) => d.shape * d.scale,
+    sampler: (d, random) => {
+      const unit = gammaSampler(d.shape, random);
+      return () => d.scale * unit();
+    },
+  },
+};
+
+export const DISTRIBUTION_NAMES = Object.keys(DISTRIBUTIONS) as DistributionName[];
+
+/** A function drawing from `d` with `random`. */
+export function sampler(d: Distribution, random: Random): () => number {
+  return (DISTRIBUTIONS[d.dist] as DistributionKind<Distribution>).sampler(d, random);
+}
+
+/** The mean of `d`, in seconds. */
+export function distributionMean(d: Distribution): number {
+  return (DISTRIBUTIONS[d.dist] as DistributionKind<Distribution>).mean(d);
+}

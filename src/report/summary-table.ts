@@ -1,0 +1,82 @@
+import type { Result } from '../metrics/result.js';
+import { formatCount, formatDuration, formatFixed, formatPercent, formatSpan, formatUsd } from './format.js';
+import { textTable } from './text-table.js';
+
+/** The run's summary for a terminal: headline figures, then a table per group and per workload (under 100 columns). */
+export function summaryTable(result: Result): string {
+  const perMonth = (usd: number) => (usd / result.horizonHours) * 730;
+  const w = result.wait;
+  const j = result.jobs;
+  const warm = result.warmupHours > 0 ? ` after ${formatSpan(result.warmupHours)} of warm-up` : '';
+  const lines = [
+    `${result.scenario} · ${result.region} · ${formatSpan(result.horizonHours)} measured${warm} · seed ${result.seed}`,
+    '',
+    `Cost     ${formatUsd(result.cost.monthly)}/month  (${formatUsd(result.cost.total)} over the span; cluster fee ${formatUsd(result.cost.clusterFee)}; idle machines ${formatUsd(result.cost.idle)})`,
+    `Waiting  p50 ${formatDuration(w.p50)} · p95 ${formatDuration(w.p95)} · p99 ${formatDuration(w.p99)} · max ${formatDuration(w.max)} · mean ${formatDuration(w.mean)} · ${formatPercent(w.probWait)} waited`,
+    `Jobs     ${formatCount(j.submitted)} submitted · ${formatCount(j.completed)} completed · ${formatCount(j.unfinished)} unfinished${j.queuedAtEnd > 0 ? ` (${formatCount(j.queuedAtEnd)} never started: their waits are not counted)` : ''}`,
+    '',
+    textTable(
+      [
+        { header: 'group' },
+        { header: 'hot', right: true },
+        { header: 'max', right: true },
+        { header: 'peak', right: true },
+        { header: 'util', right: true },
+        { header: 'node-h', right: true },
+        { header: 'idle-h', right: true },
+        { header: 'boot-h', right: true },
+        { header: 'ups', right: true },
+        { header: 'downs', right: true },
+        { header: 'blocked', right: true },
+        { header: 'USD/month', right: true },
+      ],
+      result.groups.map((g) => [
+        g.machine,
+        String(g.hotNodes),
+        String(g.maxPoolSize),
+        String(g.peakNodes),
+        formatPercent(g.utilisation),
+        formatFixed(g.machineHours),
+        formatFixed(g.idleHours + g.reservedHours),
+        formatFixed(g.bootHours),
+        formatCount(g.scaleUps),
+        formatCount(g.scaleDowns),
+        formatCount(g.blockedScaleUps),
+        formatUsd(perMonth(g.cost)),
+      ]),
+    ),
+  ];
+  if (result.workloads.length > 0) {
+    lines.push(
+      '',
+      textTable(
+        [
+          { header: 'workload' },
+          { header: 'jobs', right: true },
+          { header: 'unfinished', right: true },
+          { header: 'waited', right: true },
+          { header: 'mean', right: true },
+          { header: 'p50', right: true },
+          { header: 'p95', right: true },
+          { header: 'p99', right: true },
+          { header: 'max', right: true },
+        ],
+        result.workloads.map((wl) => [
+          wl.name,
+          formatCount(wl.jobs.submitted),
+          formatCount(wl.jobs.unfinished),
+          formatPercent(wl.wait.probWait),
+          formatDuration(wl.wait.mean),
+          formatDuration(wl.wait.p50),
+          formatDuration(wl.wait.p95),
+          formatDuration(wl.wait.p99),
+          formatDuration(wl.wait.max),
+        ]),
+      ),
+    );
+    const outside = result.workloads.filter((wl) => (wl.outsideSpan ?? 0) > 0);
+    for (const wl of outside) lines.push(`note: ${formatCount(wl.outsideSpan as number)} rows of ${wl.name} fall outside the simulated span and were not run`);
+  }
+  lines.push('', `${formatCount(result.engine.events)} events in ${result.engine.wallSeconds.toFixed(2)} s`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,170 @@
+import { describe, expect, test } from 'vitest';
+import { loadScenario } from '../../src/scenario/load-scenario.js';
+import { ScenarioError } from '../../src/scenario/scenario-error.js';
+import { writeFiles } from '../helpers.js';
+import { join } from 'node:path';
+
+const minimal = { name: 'x', horizon: '1d', groups: [{ machine: 'P5000' }] };
+
+async function issues(input: object): Promise<string[]> {
+  try {
+    await loadScenario(input);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ScenarioError);
+    return (error as ScenarioError).issues.map((i) => `${i.path}: ${i.message}`);
+  }
+  throw new Error('expected a ScenarioError');
+}
+
+describe('loadScenario', () => {
+  test('fills every default in plain units (seconds, USD/hour)', async () => {
+    const s = await loadScenario(minimal);
+    expect(s).toEqual({
+      name: 'x',
+      seed: 1,
+      horizon: 86400,
+      warmup: 0,
+      region: 'NY2',
+      start: '2024-01-01T00:00:00.000Z',
+      billing: { granularity: 1, bootBilled: true },
+      cluster: { machineCap: null, monthlyFee: 26 },
+      autoscaler: { scanInterval: 10, scaleDownUnneededTime: 480, scaleDownDelayAfterAdd: 120 },
+      groups: [{ machine: 'P5000', hotNodes: 0, maxPoolSize: 10, pricePerHour: 0.78, bootTime: { dist: 'lognormal', mu: Math.log(240), sigma: expect.closeTo(Math.log(540 / 240) / 1.6448536269514722, 12) } }],
+      workloads: [],
+    });
+  });
+
+  test('reads YAML and JSON files, with trace paths relative to the file', async () => {
+    const dir = writeFiles({
+      'a.yaml': 'name: a\nhorizon: 2h\nregion: AMS1\ngroups:\n  - machine: C5\nworkloads:\n  - name: t\n    trace: t.csv\n',
+      'b.json': JSON.stringify({ ...minimal, name: 'b', catalog: { P5000: { pricePerHour: 0.7 } } }),
+      't.csv': 'duration,submit,machine,extra\n30,5,C5,ignored\n10,1,C5,x\n',
+    });
+    const a = await loadScenario(join(dir, 'a.yaml'));
+    expect(a.region).toBe('AMS1');
+    expect(a.workloads[0]).toEqual({ type: 'trace', name: 't', trace: 't.csv', jobs: { submit: [1, 5], duration: [10, 30], machine: ['C5', 'C5'], nodes: [1, 1] } });
+    const b = await loadScenario(join(dir, 'b.json'));
+    expect(b.groups[0].pricePerHour).toBe(0.7);
+  });
+
+  test('converts distributions: bare durations are fixed, gamma by mean and cv, lognormal by mu and sigma', async () => {
+    const s = await loadScenario({
+      ...minimal,
+      groups: [{ machine: 'P5000', bootTime: '3m' }, { machine: 'C5', bootTime: { dist: 'lognormal', mu: 5, sigma: 0.5 } }],
+      workloads: [{ name: 'w', machine: 'P5000', arrivals: { process: 'poisson', rate: '6/h' }, duration: { dist: 'gamma', mean: '2h', cv: 0.5 } }],
+    });
+    expect(s.groups[0].bootTime).toEqual({ dist: 'fixed', value: 180 });
+    expect(s.groups[1].bootTime).toEqual({ dist: 'lognormal', mu: 5, sigma: 0.5 });
+    expect(s.workloads[0]).toMatchObject({ nodes: 1, arrivals: { process: 'poisson', rate: 6 / 3600 }, duration: { dist: 'gamma', shape: 4, scale: 1800 } });
+  });
+
+  test('lists every problem at once, each with its path', async () => {
+    expect(
+      await issues({
+        name: 'x',
+        horizon: 0,
+        autoscaler: { scanIntervl: '10s' },
+        groups: [{ machine: 'P5000', hotNodes: 2.5 }],
+        workloads: [{ name: 'w', machine: 'P5000', arrivals: { process: 'poisson', rate: '3' }, duration: '1x' }],
+      }),
+    ).toEqual([
+      'horizon: 0 must be more than 0s; the measured span must be positive',
+      'autoscaler.scanIntervl: unknown field; did you mean "scanInterval"?',
+      'groups[0].hotNodes: 2.5 is not a whole number',
+      'workloads[0].arrivals.rate: "3" is not a rate; write a count per unit, e.g. "3/h" or "0.5/m"',
+      'workloads[0].duration: "1x" has an unknown unit "x"; valid units: s, m, h, d, w',
+    ]);
+  });
+
+  test('checks the cluster: machine types, regions, limits, workloads without a group', async () => {
+    expect(
+      await issues({
+        name: 'x',
+        horizon: '1d',
+        region: 'CA1',
+        cluster: { machineCap: 3 },
+        catalog: { P500: { pricePerHour: 1 } },
+        groups: [
+          { machine: 'P9000' },
+          { machine: 'V100' },
+          { machine: 'P5000', hotNodes: 3, maxPoolSize: 2 },
+          { machine: 'C5', hotNodes: 1 },
+          { machine: 'C5' },
+        ],
+        workloads: [
+          { name: 'a', machine: 'P4000', arrivals: { process: 'poisson', rate: '1/h' }, duration: '1h' },
+          { name: 'b', machine: 'P5000', nodes: 3, arrivals: { process: 'poisson', rate: '1/h' }, duration: '1h' },
+          { name: 'c', machine: 'C5', nodes: 4, arrivals: { process: 'poisson', rate: '1/h' }, duration: '1h' },
+          { name: 'c', machine: 'C5', arrivals: { process: 'fixed', interval: '1h' } },
+        ],
+      }),
+    ).toEqual([
+      expect.stringMatching(/^catalog\.P500: "P500" is not a machine type \(did you mean "P5000"\?\); valid: C3, C4, .*A100-80G$/),
+      expect.stringMatching(/^groups\[0\]\.machine: "P9000" is not a machine type/),
+      'groups[1].machine: "V100" is not offered in CA1; it is offered in NY2, AMS1',
+      'groups[2].hotNodes: 3 is more than maxPoolSize 2',
+      'groups[4].machine: "C5" already has a group (groups[3]); one group per machine type',
+      'cluster.machineCap: 3 is less than the hot nodes of all groups together (4)',
+      'workloads[0].machine: machine "P4000" has no group; add a group for it under groups',
+      'workloads[1].nodes: needs 3 nodes, more than maxPoolSize 2 of P5000',
+      'workloads[2].nodes: needs 4 nodes, more than cluster.machineCap 3',
+      'workloads[3].name: "c" is already the name of workloads[2]; names must be unique',
+      'workloads[3].duration: is required (or give a trace)',
+    ]);
+  });
+
+  test('reports every unreadable trace row with its line number', async () => {
+    const dir = writeFiles({
+      't.csv': [
+        'submit,duration,machine,nodes',
+        '0,60,P5000,1',
+        'soon,60,P5000,1',
+        '5,-3,P5000,1',
+        '',
+        '7,60,P9000,1',
+        '8,60,P5000,20',
+        '9,60,,0',
+        '10,60,C5',
+      ].join('\n'),
+    });
+    const problems = await (async () => {
+      try {
+        await loadScenario({ ...minimal, workloads: [{ name: 't', trace: 't.csv' }] }, { baseDir: dir });
+      } catch (error) {
+        return (error as ScenarioError).issues.map((i) => `${i.path}: ${i.message}`);
+      }
+      return [];
+    })();
+    expect(problems).toEqual([
+      't.csv:3: submit "soon" is not a number of seconds',
+      't.csv:4: duration "-3" is not a non-negative number of seconds',
+      expect.stringMatching(/^t\.csv:6: machine "P9000" is not a machine type/),
+      't.csv:7: needs 20 nodes, more than maxPoolSize 10 of P5000',
+      't.csv:8: machine is empty; nodes "0" is not a whole number of at least 1',
+      't.csv:9: machine "C5" has no group; add a group for it under groups',
+    ]);
+  });
+
+  test('refuses trace and synthetic fields together, a missing trace file, and a trace without the needed columns', async () => {
+    const dir = writeFiles({ 'bad.csv': 'when,how long\n1,2\n' });
+    const list = async (w: object) => {
+      try {
+        await loadScenario({ ...minimal, workloads: [w] }, { baseDir: dir });
+      } catch (error) {
+        return (error as ScenarioError).issues.map((i) => `${i.path}: ${i.message}`);
+      }
+      return [];
+    };
+    expect(await list({ name: 't', trace: 'nope.csv' })).toEqual(['workloads[0].trace: cannot read "nope.csv": no such file; the path is relative to the scenario file']);
+    expect(await list({ name: 't', trace: 'bad.csv', nodes: 2 })).toEqual([
+      'workloads[0].nodes: not allowed with trace: each trace row gives its own machine, nodes, submit time and duration',
+      'bad.csv:1: header lacks submit, duration, machine; expected columns submit,duration,machine,nodes (nodes optional)',
+    ]);
+  });
+
+  test('reports malformed YAML with its line, and unknown file types', async () => {
+    const dir = writeFiles({ 'bad.yaml': 'name: x\ngroups:\n  - machine: [C5\n', 'x.toml': '' });
+    await expect(loadScenario(join(dir, 'bad.yaml'))).rejects.toThrow(/line \d+, column \d+: not valid YAML/);
+    await expect(loadScenario(join(dir, 'x.toml'))).rejects.toThrow(/unknown file type ".toml"/);
+  });
+});
