@@ -40,6 +40,29 @@ export class WaitStats {
     }
   }
 
+  /** Statistics of all values of `parts` together, as if each value had been added to one. */
+  static merge(parts: readonly WaitStats[]): WaitStats {
+    const out = new WaitStats();
+    for (const part of parts) {
+      out.count += part.count;
+      out.sum += part.sum;
+      out.positive += part.positive;
+      if (part.max > out.max) out.max = part.max;
+    }
+    if (out.count <= EXACT_LIMIT) {
+      out.exact = parts.flatMap((p) => p.exact ?? []);
+      return out;
+    }
+    const sketch = new DDSketch({ relativeAccuracy: SKETCH_RELATIVE_ACCURACY });
+    for (const part of parts) {
+      if (part.exact !== null) for (const v of part.exact) sketch.accept(v);
+      else sketch.merge(part.sketch as DDSketch);
+    }
+    out.exact = null;
+    out.sketch = sketch;
+    return out;
+  }
+
   get mean(): number {
     return this.count > 0 ? this.sum / this.count : 0;
   }

@@ -119,7 +119,6 @@ export class ClusterModel {
   private readonly freeJobs: number[] = [];
 
   private readonly workloads: WorkloadState[];
-  private readonly overallWait = new WaitStats();
 
   // Scans.
   private scanAt = Infinity;
@@ -338,7 +337,6 @@ export class ClusterModel {
     if (submit >= 0) {
       wl.started++;
       wl.wait.add(wait);
-      this.overallWait.add(wait);
     }
     if (this.onEvent) this.onEvent({ time: now, type: 'start', group: this.machine[this.jobGroup[job]], workload: wl.name, job, wait });
     this.kernel.schedule(now + this.jobDuration[job], FINISH, job, FINISH);
@@ -684,7 +682,7 @@ export class ClusterModel {
       horizonHours: hours(H),
       warmupHours: hours(this.warmup),
       jobs: jobCounts(sum((w) => w.submitted), sum((w) => w.started), sum((w) => w.completed), queuedAtEnd.reduce((a, b) => a + b, 0)),
-      wait: waitSummary(this.overallWait),
+      wait: waitSummary(WaitStats.merge(this.workloads.map((w) => w.wait))),
       meanQueue: this.queueArea.reduce((a, b) => a + b, 0) / H,
       cost: {
         total,

@@ -47,3 +47,26 @@ describe('WaitStats', () => {
     expect(s.max).toBe(values.reduce((a, b) => Math.max(a, b)));
   });
 });
+
+describe('WaitStats.merge', () => {
+  test.each([
+    ['small parts, exact result', 3, 100],
+    ['small parts, sketched result', 3, EXACT_LIMIT],
+    ['large parts', 2, 3 * EXACT_LIMIT],
+  ])('%s: the same figures as adding every value to one', (_, partsCount, size) => {
+    const random = randomStream(11, 'merge');
+    const whole = new WaitStats();
+    const parts = Array.from({ length: partsCount }, () => new WaitStats());
+    for (const part of parts) {
+      for (let i = 0; i < size; i++) {
+        const v = random() < 0.3 ? 0 : 1000 * random();
+        part.add(v);
+        whole.add(v);
+      }
+    }
+    const merged = WaitStats.merge(parts);
+    expect([merged.count, merged.max, merged.positive]).toEqual([whole.count, whole.max, whole.positive]);
+    expect(merged.mean).toBeCloseTo(whole.mean, 9);
+    for (const q of [0, 0.25, 0.5, 0.9, 0.99, 1]) expect(merged.quantile(q)).toBe(whole.quantile(q));
+  });
+});

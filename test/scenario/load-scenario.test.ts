@@ -38,7 +38,7 @@ describe('loadScenario', () => {
     const dir = writeFiles({
       'a.yaml': 'name: a\nhorizon: 2h\nregion: AMS1\ngroups:\n  - machine: C5\nworkloads:\n  - name: t\n    trace: t.csv\n',
       'b.json': JSON.stringify({ ...minimal, name: 'b', catalog: { P5000: { pricePerHour: 0.7 } } }),
-      't.csv': 'duration,submit,machine,extra\n30,5,C5,ignored\n10,1,C5,x\n',
+      't.csv': 'duration,submit,machine,extra\n# a comment line\n30,5,C5,ignored\n\n10,1,C5,x\n',
     });
     const a = await loadScenario(join(dir, 'a.yaml'));
     expect(a.region).toBe('AMS1');

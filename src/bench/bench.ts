@@ -1,0 +1,110 @@
+/**
+ * `npm run bench`: speed and memory of the engine, measured side by side in one
+ * process (this machine is shared and noisy, so ratios and medians, not absolute times).
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { loadScenario } from '../scenario/load-scenario.js';
+import { simulate } from '../simulate.js';
+import { mmcMeanWait } from '../theory/erlang-c.js';
+import { referenceMmc } from './reference-mmc.js';
+
+const C = 20;
+const LAMBDA_PER_HOUR = 16;
+const MEAN_HOURS = 1;
+
+function mmcScenario(jobs: number, autoscaled = false) {
+  return loadScenario({
+    name: autoscaled ? 'bench-autoscaled' : 'bench-mmc',
+    horizon: `${jobs / LAMBDA_PER_HOUR}h`,
+    groups: [autoscaled ? { machine: 'P5000', hotNodes: 0, maxPoolSize: 2 * C } : { machine: 'P5000', hotNodes: C, maxPoolSize: C }],
+    workloads: [
+      { name: 'jobs', machine: 'P5000', arrivals: { process: 'poisson', rate: `${LAMBDA_PER_HOUR}/h` }, duration: { dist: 'exponential', mean: `${MEAN_HOURS}h` } },
+    ],
+  });
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function fmt(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
+
+async function speed(jobs: number, rounds: number): Promise<void> {
+  const scenario = await mmcScenario(jobs);
+  const autoscaled = await mmcScenario(jobs, true);
+  const engine: number[] = [];
+  const reference: number[] = [];
+  const scaled: number[] = [];
+  let last = simulate(scenario);
+  let ref = referenceMmc(C, LAMBDA_PER_HOUR / 3600, MEAN_HOURS * 3600, jobs, 1);
+  let scaledResult = simulate(autoscaled);
+  for (let round = 0; round < rounds; round++) {
+    let t = performance.now();
+    ref = referenceMmc(C, LAMBDA_PER_HOUR / 3600, MEAN_HOURS * 3600, jobs, round + 1);
+    reference.push(ref.jobs / ((performance.now() - t) / 1000));
+    t = performance.now();
+    last = simulate(scenario, { seed: round + 1 });
+    engine.push(last.jobs.started / ((performance.now() - t) / 1000));
+    t = performance.now();
+    scaledResult = simulate(autoscaled, { seed: round + 1 });
+    scaled.push(scaledResult.jobs.started / ((performance.now() - t) / 1000));
+  }
+  const theory = mmcMeanWait(C, LAMBDA_PER_HOUR / 3600, MEAN_HOURS * 3600);
+  console.log(`M/M/${C} at ${(LAMBDA_PER_HOUR * MEAN_HOURS) / C * 100}% load, ${fmt(jobs)} jobs, median of ${rounds} rounds`);
+  console.log(`  reference typed-array loop  ${fmt(median(reference)).padStart(12)} jobs/s   mean wait ${ref.meanWait.toFixed(1)} s (theory ${theory.toFixed(1)} s)`);
+  console.log(`  simulate(), static pool     ${fmt(median(engine)).padStart(12)} jobs/s   mean wait ${last.wait.mean.toFixed(1)} s, ${fmt(last.engine.events)} events`);
+  console.log(`  ratio engine / reference    ${(median(engine) / median(reference) * 100).toFixed(1).padStart(11)}%   (target >= 25%)`);
+  console.log(`  simulate(), autoscaled 0-${2 * C}  ${fmt(median(scaled)).padStart(10)} jobs/s   ${(median(scaled) / median(reference) * 100).toFixed(1)}% of reference, ${fmt(scaledResult.engine.events)} events`);
+}
+
+async function idleDecades(): Promise<void> {
+  const years = 30;
+  const horizon = `${years * 365}d`;
+  const cases = [
+    { label: 'static pool (hot = max = 4), 1 job/day', groups: [{ machine: 'C5', hotNodes: 4, maxPoolSize: 4 }], rate: '1/d' },
+    { label: 'autoscaled pool (0-10), no jobs', groups: [{ machine: 'C5', hotNodes: 0, maxPoolSize: 10 }], rate: null },
+    { label: 'autoscaled pool (1-10), 1 job/week', groups: [{ machine: 'C5', hotNodes: 1, maxPoolSize: 10 }], rate: '1/w' },
+  ];
+  console.log(`\nLong quiet runs: ${years} years each, scans every 10 s would be ${fmt((years * 365 * 86400) / 10)}`);
+  for (const c of cases) {
+    const scenario = await loadScenario({
+      name: 'quiet',
+      horizon,
+      groups: c.groups,
+      workloads: c.rate ? [{ name: 'w', machine: 'C5', arrivals: { process: 'poisson', rate: c.rate }, duration: '1h' }] : [],
+    });
+    const t = performance.now();
+    const r = simulate(scenario);
+    const ms = performance.now() - t;
+    console.log(`  ${c.label.padEnd(40)} ${fmt(r.jobs.submitted).padStart(7)} jobs  ${fmt(r.engine.events).padStart(8)} events  ${ms.toFixed(0).padStart(5)} ms`);
+  }
+}
+
+function memory(jobs: number): void {
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--memory-child', String(jobs)], { encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`memory run failed: ${child.stderr}`);
+  const { rssMiB, started, seconds } = JSON.parse(child.stdout.trim().split('\n').pop() as string);
+  console.log(`\nMemory: ${fmt(started)} jobs through simulate() in a fresh process: peak RSS ${rssMiB.toFixed(0)} MiB (target < 300 MB), ${seconds.toFixed(1)} s`);
+}
+
+async function memoryChild(jobs: number): Promise<void> {
+  const t = performance.now();
+  const r = simulate(await mmcScenario(jobs));
+  const rssMiB = process.resourceUsage().maxRSS / 1024;
+  console.log(JSON.stringify({ rssMiB, started: r.jobs.started, seconds: (performance.now() - t) / 1000 }));
+}
+
+const args = process.argv.slice(2);
+if (args[0] === '--memory-child') {
+  await memoryChild(Number(args[1]));
+} else {
+  const quick = args.includes('--quick');
+  await speed(quick ? 200_000 : 1_000_000, quick ? 3 : 5);
+  await idleDecades();
+  memory(quick ? 1_000_000 : 10_000_000);
+}
