@@ -17,7 +17,11 @@ export interface JobCounts {
   submitted: number;
   started: number;
   completed: number;
-  /** Submitted, not completed by the end of the horizon (queued or running). */
+  /** Left the queue after waiting longer than their patience; never started. */
+  abandoned: number;
+  /** abandoned / submitted. */
+  abandonedShare: number;
+  /** Submitted, neither completed nor abandoned by the end of the horizon (queued or running). */
   unfinished: number;
   /** Of the unfinished, those never started: their waits are not in `wait`. */
   queuedAtEnd: number;
@@ -57,10 +61,53 @@ export interface GroupResult {
 
 export interface WorkloadResult {
   name: string;
+  kind: 'job' | 'notebook';
   jobs: JobCounts;
   wait: WaitSummary;
-  /** Trace rows outside the simulated span [-warmup, horizon), not simulated. */
-  outsideSpan?: number;
+  /** Jobs started in the measured span, by the machine type they ran on. */
+  ranOn: Record<string, number>;
+  /** For a replayed trace: what became of its rows. */
+  trace?: {
+    file: string;
+    format: string;
+    /** Data rows in the file (counted on the file's first workload when a `workload` column splits it). */
+    read: number;
+    /** Jobs replayed as this workload. */
+    used: number;
+    /** Bad rows skipped (skipBadRows). */
+    skipped: number;
+    /** Left out by the format's rules (never ran, no machine mapping). */
+    excluded: number;
+    outsideWindow: number;
+    /** Replayed rows submitted before the warm-up or at or after the horizon: not run. */
+    outsideSpan: number;
+  };
+}
+
+/** Jobs and waits of all workloads of one kind. */
+export interface KindResult {
+  jobs: JobCounts;
+  wait: WaitSummary;
+}
+
+export interface DeploymentResult {
+  name: string;
+  machines: string[];
+  nodesPerReplica: number;
+  /** Time-average replicas running, and wanted (the replica target). */
+  meanReplicas: number;
+  meanDesired: number;
+  peakReplicas: number;
+  /** Replica-hours running, wanted, and wanted but not running (pending). */
+  replicaHours: number;
+  desiredReplicaHours: number;
+  pendingReplicaHours: number;
+  /** Hours during which fewer replicas ran than were wanted. */
+  underProvisionedHours: number;
+  /** Changes of the replica target. */
+  targetChanges: number;
+  /** How long replicas waited for a machine. */
+  replicaWait: WaitSummary;
 }
 
 export interface Result {
@@ -70,8 +117,10 @@ export interface Result {
   start: string;
   horizonHours: number;
   warmupHours: number;
+  /** Jobs and notebooks of all workloads (deployments are reported on their own). */
   jobs: JobCounts;
   wait: WaitSummary;
+  kinds: { job?: KindResult; notebook?: KindResult };
   /** Time-average number of jobs queued, all groups. */
   meanQueue: number;
   cost: {
@@ -86,5 +135,6 @@ export interface Result {
   };
   groups: GroupResult[];
   workloads: WorkloadResult[];
+  deployments: DeploymentResult[];
   engine: { events: number; wallSeconds: number };
 }

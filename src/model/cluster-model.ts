@@ -1,19 +1,25 @@
 import { Kernel } from '../engine/kernel.js';
-import type { GroupResult, JobCounts, Result, WaitSummary, WorkloadResult } from '../metrics/result.js';
+import type { DeploymentResult, GroupResult, JobCounts, KindResult, Result, WaitSummary, WorkloadResult } from '../metrics/result.js';
 import { WaitStats } from '../metrics/wait-stats.js';
 import type { Decision, PoolView, ScalingPolicy } from '../policies/policy.js';
 import { sampler } from '../random/distributions.js';
 import { randomStream } from '../random/stream.js';
 import type { Scenario } from '../scenario/scenario.js';
+import { LocalClock } from '../time/local-clock.js';
 import { IntDeque } from './int-deque.js';
 import type { Limit, SimEvent } from './sim-event.js';
+import { replicaTarget, workloadState, type DeploymentState, type WorkloadState } from './workload-state.js';
 
 // Event kinds; the same number is their priority at equal times: jobs finish and
-// nodes become ready before new jobs arrive, and a scan sees all of an instant.
+// nodes become ready before replica targets change and new jobs arrive, a job
+// gives up only after all that, and a scan sees all of an instant.
 const FINISH = 0;
 const READY = 1;
-const ARRIVAL = 2;
-const SCAN = 3;
+const DEPLOY = 2;
+const ARRIVAL = 3;
+const BURST = 4;
+const ABANDON = 5;
+const SCAN = 6;
 
 // Node states; counts and node-seconds are kept per group and state.
 const BOOTING = 0;
@@ -28,22 +34,6 @@ const ACCOUNT_CAP = 2;
 const LIMIT_NAMES: Limit[] = ['max-pool', 'max-pool', 'account-cap'];
 
 const MONTH_HOURS = 730;
-
-interface WorkloadState {
-  name: string;
-  /** Group of each job, for a synthetic workload. */
-  group: number;
-  nodes: number;
-  nextArrival: (() => number) | null;
-  nextDuration: (() => number) | null;
-  firstAtStart: boolean;
-  /** Trace rows: submit, duration, group, nodes, and the next row to submit. */
-  trace: { submit: number[]; duration: number[]; group: Int32Array; nodes: number[]; cursor: number; outside: number } | null;
-  submitted: number;
-  started: number;
-  completed: number;
-  wait: WaitStats;
-}
 
 export interface ModelOptions {
   policy: ScalingPolicy;
@@ -115,10 +105,13 @@ export class ClusterModel {
   private jobFirstNode = new Int32Array(64);
   private jobSubmit = new Float64Array(64);
   private jobDuration = new Float64Array(64);
+  /** Pending abandonment event of a queued job with patience, or -1. */
+  private jobAbandonEvent = new Float64Array(64);
   private jobCount = 0;
   private readonly freeJobs: number[] = [];
 
   private readonly workloads: WorkloadState[];
+  private readonly clock: LocalClock;
 
   // Scans.
   private scanAt = Infinity;
@@ -172,33 +165,8 @@ export class ClusterModel {
     this.frozen = s.groups.every((g) => g.hotNodes === g.maxPoolSize);
 
     const groupOf = new Map(s.groups.map((g, i) => [g.machine, i]));
-    this.workloads = s.workloads.map((w): WorkloadState => {
-      const base = { name: w.name, submitted: 0, started: 0, completed: 0, wait: new WaitStats() };
-      if (w.type === 'trace') {
-        const trace = {
-          submit: w.jobs.submit,
-          duration: w.jobs.duration,
-          group: Int32Array.from(w.jobs.machine, (m) => groupOf.get(m) as number),
-          nodes: w.jobs.nodes,
-          cursor: 0,
-          outside: 0,
-        };
-        return { ...base, group: -1, nodes: 0, nextArrival: null, nextDuration: null, firstAtStart: false, trace };
-      }
-      const arrivals = w.arrivals;
-      const random = randomStream(s.seed, `workload:${w.name}/arrivals`);
-      const nextArrival =
-        arrivals.process === 'poisson' ? () => -Math.log(1 - random()) / arrivals.rate : () => arrivals.interval;
-      return {
-        ...base,
-        group: groupOf.get(w.machine) as number,
-        nodes: w.nodes,
-        nextArrival,
-        nextDuration: sampler(w.duration, randomStream(s.seed, `workload:${w.name}/duration`)),
-        firstAtStart: arrivals.process === 'fixed',
-        trace: null,
-      };
-    });
+    this.clock = new LocalClock(s.timezone, s.start);
+    this.workloads = s.workloads.map((w) => workloadState(w, s, groupOf, this.clock));
 
     this.decision = { add: new Array<number>(G).fill(0), remove: new Array<number>(G).fill(0), wakeAt: Infinity };
     this.view = this.makeView();
@@ -224,11 +192,13 @@ export class ClusterModel {
           tr.outside++;
         }
         this.scheduleTraceRow(w);
-      } else if (wl.nextArrival) {
-        // A fixed-interval workload's first job arrives at the start; a Poisson one after a draw.
-        const first = wl.firstAtStart ? t0 : t0 + wl.nextArrival();
+      }
+      if (wl.process) {
+        const first = wl.process.first(t0);
         if (first < this.horizon) this.kernel.schedule(first, ARRIVAL, w, ARRIVAL);
       }
+      if (wl.bursts.length > 0) this.kernel.schedule(wl.bursts[0], BURST, w, BURST);
+      if (wl.deployment) this.kernel.schedule(t0, DEPLOY, w, DEPLOY);
     }
     this.kernel.run(this.horizon, (kind, payload) => {
       switch (kind) {
@@ -239,7 +209,14 @@ export class ClusterModel {
           this.ready(payload);
           break;
         case ARRIVAL:
-          this.arrive(payload);
+        case BURST:
+          this.arrive(payload, kind);
+          break;
+        case DEPLOY:
+          this.deploy(payload);
+          break;
+        case ABANDON:
+          this.abandon(payload);
           break;
         case SCAN:
           this.scan();
@@ -247,31 +224,59 @@ export class ClusterModel {
       }
     });
     for (let g = 0; g < this.G; g++) this.touch(g);
+    for (const wl of this.workloads) if (wl.deployment) this.touchDeployment(wl.deployment);
     return this.summarise((performance.now() - started) / 1000);
   }
 
   // ---- jobs -------------------------------------------------------------
 
-  private arrive(w: number): void {
+  private arrive(w: number, source: number): void {
     const wl = this.workloads[w];
     const now = this.kernel.now;
-    let group: number;
-    let nodes: number;
-    let duration: number;
     const tr = wl.trace;
-    if (tr) {
+    if (source === BURST) {
+      const next = ++wl.burstCursor;
+      if (next < wl.bursts.length) this.kernel.schedule(wl.bursts[next], BURST, w, BURST);
+      this.submit(w, this.chooseGroup(wl), wl.nodes, (wl.nextDuration as () => number)());
+    } else if (tr) {
       const row = tr.cursor++;
-      group = tr.group[row];
-      nodes = tr.nodes[row];
-      duration = tr.duration[row];
       this.scheduleTraceRow(w);
+      this.submit(w, tr.group[row], tr.nodes[row], tr.duration[row]);
     } else {
-      group = wl.group;
-      nodes = wl.nodes;
-      duration = (wl.nextDuration as () => number)();
-      const next = now + (wl.nextArrival as () => number)();
+      const duration = (wl.nextDuration as () => number)();
+      const next = (wl.process as NonNullable<WorkloadState['process']>).next(now);
       if (next < this.horizon) this.kernel.schedule(next, ARRIVAL, w, ARRIVAL);
+      this.submit(w, this.chooseGroup(wl), wl.nodes, duration);
     }
+  }
+
+  /**
+   * The group a job of a workload with fallback types goes to: the first with
+   * enough idle nodes and nobody queued; else the first that can grow enough
+   * (room in the pool and the cap, plus booting nodes nobody waits for); else
+   * the most preferred.
+   */
+  private chooseGroup(wl: WorkloadState): number {
+    const groups = wl.groups;
+    if (groups.length === 1) return groups[0];
+    const n = wl.nodes;
+    for (let i = 0; i < groups.length; i++) {
+      const g = groups[i];
+      if (this.queue[g].length === 0 && this.idle[g].length >= n) return g;
+    }
+    const capRoom = this.cap - this.clusterTotal;
+    for (let i = 0; i < groups.length; i++) {
+      const g = groups[i];
+      const spareBooting = Math.max(0, this.count[g * STATES + BOOTING] - this.wanted[g]);
+      if (Math.min(this.max[g] - this.total[g], capRoom) + spareBooting >= n) return g;
+    }
+    return groups[0];
+  }
+
+  /** A new job enters group `group`: it starts on idle nodes if it can, or queues. */
+  private submit(w: number, group: number, nodes: number, duration: number): number {
+    const wl = this.workloads[w];
+    const now = this.kernel.now;
     const job = this.newJob(w, group, nodes, now, duration);
     if (now >= 0) wl.submitted++;
     if (this.onEvent) this.onEvent({ time: now, type: 'arrive', group: this.machine[group], workload: wl.name, job, nodes });
@@ -293,8 +298,10 @@ export class ClusterModel {
         }
       }
       if (queue.length > this.peakQueue[group] && now >= 0) this.peakQueue[group] = queue.length;
+      if (wl.nextPatience) this.jobAbandonEvent[job] = this.kernel.schedule(now + wl.nextPatience(), ABANDON, job, ABANDON);
     }
     this.wake();
+    return job;
   }
 
   private scheduleTraceRow(w: number): void {
@@ -331,14 +338,28 @@ export class ClusterModel {
         this.nodeState[node] = BUSY;
       }
     }
+    const abandonEvent = this.jobAbandonEvent[job];
+    if (abandonEvent >= 0) {
+      this.kernel.cancel(abandonEvent);
+      this.jobAbandonEvent[job] = -1;
+    }
     const submit = this.jobSubmit[job];
     const wl = this.workloads[this.jobWorkload[job]];
     const wait = now - submit;
     if (submit >= 0) {
       wl.started++;
+      wl.ranOn[this.jobGroup[job]]++;
       wl.wait.add(wait);
     }
     if (this.onEvent) this.onEvent({ time: now, type: 'start', group: this.machine[this.jobGroup[job]], workload: wl.name, job, wait });
+    const d = wl.deployment;
+    if (d) {
+      // A replica runs until its deployment scales down.
+      this.touchDeployment(d);
+      d.running++;
+      if (now >= 0 && d.running > d.peak) d.peak = d.running;
+      return;
+    }
     this.kernel.schedule(now + this.jobDuration[job], FINISH, job, FINISH);
   }
 
@@ -347,7 +368,12 @@ export class ClusterModel {
     const wl = this.workloads[this.jobWorkload[job]];
     if (this.jobSubmit[job] >= 0) wl.completed++;
     if (this.onEvent) this.onEvent({ time: this.kernel.now, type: 'finish', group: this.machine[group], workload: wl.name, job });
-    this.touch(group);
+    this.releaseJob(job);
+  }
+
+  /** Frees a job's slot and hands each node it held to the head of the queue, or to idle. */
+  private releaseJob(job: number): void {
+    this.touch(this.jobGroup[job]);
     let node = this.jobFirstNode[job];
     this.freeJob(job);
     while (node >= 0) {
@@ -356,6 +382,94 @@ export class ClusterModel {
       node = next;
     }
     this.wake();
+  }
+
+  /** Takes a queued job out of its queue; a head job's reserved nodes go to the next in line. */
+  private dequeue(job: number): void {
+    const g = this.jobGroup[job];
+    const queue = this.queue[g];
+    this.touch(g);
+    if (queue.at(0) === job) queue.popFront();
+    else queue.remove(job);
+    this.wanted[g] -= this.jobNodes[job] - this.jobHeld[job];
+    const abandonEvent = this.jobAbandonEvent[job];
+    if (abandonEvent >= 0) this.kernel.cancel(abandonEvent);
+    this.jobAbandonEvent[job] = -1;
+    this.releaseJob(job);
+  }
+
+  /** A queued job whose patience ran out leaves without starting. */
+  private abandon(job: number): void {
+    const wl = this.workloads[this.jobWorkload[job]];
+    const now = this.kernel.now;
+    if (this.jobSubmit[job] >= 0) wl.abandoned++;
+    if (this.onEvent) this.onEvent({ time: now, type: 'abandon', group: this.machine[this.jobGroup[job]], workload: wl.name, job, waited: now - this.jobSubmit[job] });
+    this.jobAbandonEvent[job] = -1;
+    this.dequeue(job);
+  }
+
+  // ---- deployments -------------------------------------------------------
+
+  /** Moves a deployment's replica target to what its request rate wants now, within its cooldown. */
+  private deploy(w: number): void {
+    const wl = this.workloads[w];
+    const d = wl.deployment as DeploymentState;
+    const now = this.kernel.now;
+    const target = replicaTarget(d, this.clock.hourOfWeek(now));
+    if (d.auto) {
+      // The request rate changes with the local hour.
+      const next = this.clock.nextHourBoundary(now);
+      if (next < this.horizon) this.kernel.schedule(next, DEPLOY, w, DEPLOY);
+    }
+    if (target === d.desired) return;
+    const cooldown = d.auto ? d.auto.cooldown : 0;
+    if (now < d.lastChange + cooldown) {
+      this.kernel.schedule(d.lastChange + cooldown, DEPLOY, w, DEPLOY);
+      return;
+    }
+    this.touchDeployment(d);
+    if (this.onEvent) this.onEvent({ time: now, type: 'replicas', workload: wl.name, from: d.desired, to: target });
+    if (now >= 0 && d.lastChange !== -Infinity) d.changes++;
+    d.lastChange = now;
+    d.desired = target;
+    while (d.replicas.length < target) {
+      d.replicas.push(this.submit(w, this.chooseGroup(wl), wl.nodes, Infinity));
+    }
+    while (d.replicas.length > target) {
+      // Stop a pending replica first (the newest), else the newest running one.
+      let k = d.replicas.length - 1;
+      while (k >= 0 && this.isRunning(d.replicas[k])) k--;
+      const job = d.replicas.splice(k >= 0 ? k : d.replicas.length - 1, 1)[0];
+      if (k >= 0) {
+        this.dequeue(job);
+      } else {
+        this.touchDeployment(d);
+        d.running--;
+        this.releaseJob(job);
+      }
+    }
+  }
+
+  private isRunning(job: number): boolean {
+    const first = this.jobFirstNode[job];
+    return first >= 0 && this.nodeState[first] === BUSY;
+  }
+
+  /** Accumulates a deployment's replica-seconds up to now, inside the measured span. */
+  private touchDeployment(d: DeploymentState): void {
+    const now = this.kernel.now;
+    const from = d.lastTouch > 0 ? d.lastTouch : 0;
+    const to = now < this.horizon ? now : this.horizon;
+    d.lastTouch = now;
+    if (to <= from) return;
+    const dt = to - from;
+    d.runningSeconds += d.running * dt;
+    d.desiredSeconds += d.desired * dt;
+    if (d.running < d.desired) {
+      d.pendingSeconds += (d.desired - d.running) * dt;
+      d.underSeconds += dt;
+    }
+    if (d.running > d.peak) d.peak = d.running;
   }
 
   /** A node that became ready or free goes to the head of its group's queue, or idles. */
@@ -448,6 +562,7 @@ export class ClusterModel {
     this.jobFirstNode[job] = -1;
     this.jobSubmit[job] = submit;
     this.jobDuration[job] = duration;
+    this.jobAbandonEvent[job] = -1;
     return job;
   }
 
@@ -660,16 +775,61 @@ export class ClusterModel {
       };
     });
 
-    const workloads: WorkloadResult[] = this.workloads.map((wl, w) => {
+    const jobWorkloads = this.workloads.map((wl, w) => ({ wl, w })).filter(({ wl }) => !wl.deployment);
+    const workloads: WorkloadResult[] = jobWorkloads.map(({ wl, w }) => {
+      const ranOn: Record<string, number> = {};
+      const types = wl.trace ? Array.from(this.machine.keys()) : Array.from(wl.groups);
+      for (const g of types) if (!wl.trace || wl.ranOn[g] > 0) ranOn[this.machine[g]] = wl.ranOn[g];
       const result: WorkloadResult = {
         name: wl.name,
-        jobs: jobCounts(wl.submitted, wl.started, wl.completed, queuedAtEnd[w]),
+        kind: wl.kind as WorkloadResult['kind'],
+        jobs: jobCounts([wl], queuedAtEnd[w]),
         wait: waitSummary(wl.wait),
+        ranOn,
       };
-      if (wl.trace) result.outsideSpan = wl.trace.outside + (wl.trace.submit.length - wl.trace.cursor);
+      const spec = s.workloads[w];
+      if (wl.trace && spec.type === 'trace') {
+        result.trace = {
+          file: spec.trace,
+          format: spec.format,
+          ...spec.rows,
+          outsideSpan: wl.trace.outside + (wl.trace.submit.length - wl.trace.cursor),
+        };
+      }
       return result;
     });
-    const sum = (f: (w: WorkloadState) => number) => this.workloads.reduce((acc, w) => acc + f(w), 0);
+    const kinds: Result['kinds'] = {};
+    for (const kind of ['job', 'notebook'] as const) {
+      const members = jobWorkloads.filter(({ wl }) => wl.kind === kind);
+      if (members.length === 0) continue;
+      const kindResult: KindResult = {
+        jobs: jobCounts(
+          members.map(({ wl }) => wl),
+          members.reduce((a, { w }) => a + queuedAtEnd[w], 0),
+        ),
+        wait: waitSummary(WaitStats.merge(members.map(({ wl }) => wl.wait))),
+      };
+      kinds[kind] = kindResult;
+    }
+    const deployments: DeploymentResult[] = this.workloads
+      .filter((wl) => wl.deployment)
+      .map((wl) => {
+        const d = wl.deployment as DeploymentState;
+        return {
+          name: wl.name,
+          machines: Array.from(wl.groups, (g) => this.machine[g]),
+          nodesPerReplica: wl.nodes,
+          meanReplicas: d.runningSeconds / H,
+          meanDesired: d.desiredSeconds / H,
+          peakReplicas: d.peak,
+          replicaHours: hours(d.runningSeconds),
+          desiredReplicaHours: hours(d.desiredSeconds),
+          pendingReplicaHours: hours(d.pendingSeconds),
+          underProvisionedHours: hours(d.underSeconds),
+          targetChanges: d.changes,
+          replicaWait: waitSummary(wl.wait),
+        };
+      });
 
     const clusterFee = (s.cluster.monthlyFee * H) / (MONTH_HOURS * 3600);
     const groupCost = groups.reduce((acc, g) => acc + g.cost, 0);
@@ -681,8 +841,12 @@ export class ClusterModel {
       start: s.start,
       horizonHours: hours(H),
       warmupHours: hours(this.warmup),
-      jobs: jobCounts(sum((w) => w.submitted), sum((w) => w.started), sum((w) => w.completed), queuedAtEnd.reduce((a, b) => a + b, 0)),
-      wait: waitSummary(WaitStats.merge(this.workloads.map((w) => w.wait))),
+      jobs: jobCounts(
+        jobWorkloads.map(({ wl }) => wl),
+        jobWorkloads.reduce((a, { w }) => a + queuedAtEnd[w], 0),
+      ),
+      wait: waitSummary(WaitStats.merge(jobWorkloads.map(({ wl }) => wl.wait))),
+      kinds,
       meanQueue: this.queueArea.reduce((a, b) => a + b, 0) / H,
       cost: {
         total,
@@ -693,6 +857,7 @@ export class ClusterModel {
       },
       groups,
       workloads,
+      deployments,
       engine: { events: this.kernel.events, wallSeconds },
     };
   }
@@ -715,6 +880,7 @@ export class ClusterModel {
     this.jobFirstNode = grow(this.jobFirstNode, new Int32Array(n));
     this.jobSubmit = grow(this.jobSubmit, new Float64Array(n));
     this.jobDuration = grow(this.jobDuration, new Float64Array(n));
+    this.jobAbandonEvent = grow(this.jobAbandonEvent, new Float64Array(n));
   }
 }
 
@@ -723,8 +889,20 @@ function grow<T extends Int32Array | Uint8Array | Float64Array>(from: T, to: T):
   return to;
 }
 
-function jobCounts(submitted: number, started: number, completed: number, queuedAtEnd: number): JobCounts {
-  return { submitted, started, completed, unfinished: submitted - completed, queuedAtEnd };
+function jobCounts(workloads: readonly WorkloadState[], queuedAtEnd: number): JobCounts {
+  const sum = (f: (w: WorkloadState) => number) => workloads.reduce((acc, w) => acc + f(w), 0);
+  const submitted = sum((w) => w.submitted);
+  const completed = sum((w) => w.completed);
+  const abandoned = sum((w) => w.abandoned);
+  return {
+    submitted,
+    started: sum((w) => w.started),
+    completed,
+    abandoned,
+    abandonedShare: submitted > 0 ? abandoned / submitted : 0,
+    unfinished: submitted - completed - abandoned,
+    queuedAtEnd,
+  };
 }
 
 function waitSummary(stats: WaitStats): WaitSummary {

@@ -29,6 +29,18 @@ export class IntDeque {
     return value;
   }
 
+  /** Removes the first occurrence of `value` (O(length)); false when absent. */
+  remove(value: number): boolean {
+    const mask = this.items.length - 1;
+    for (let k = 0; k < this.length; k++) {
+      if (this.items[(this.head + k) & mask] !== value) continue;
+      for (let j = k; j < this.length - 1; j++) this.items[(this.head + j) & mask] = this.items[(this.head + j + 1) & mask];
+      this.length--;
+      return true;
+    }
+    return false;
+  }
+
   /** The k-th item from the front (0 = front). */
   at(k: number): number {
     return this.items[(this.head + k) & (this.items.length - 1)];

@@ -9,6 +9,8 @@ export type SimEvent =
   | { time: number; type: 'arrive'; group: string; workload: string; job: number; nodes: number }
   | { time: number; type: 'start'; group: string; workload: string; job: number; wait: number }
   | { time: number; type: 'finish'; group: string; workload: string; job: number }
+  | { time: number; type: 'abandon'; group: string; workload: string; job: number; waited: number }
+  | { time: number; type: 'replicas'; workload: string; from: number; to: number }
   | { time: number; type: 'scale-up'; group: string; count: number }
   | { time: number; type: 'blocked'; group: string; wanted: number; granted: number; limit: Limit }
   | { time: number; type: 'ready'; group: string; node: number }

@@ -1,12 +1,19 @@
+import { gammaFunction } from './gamma-function.js';
 import type { Random } from './stream.js';
 
-/** A distribution of non-negative durations, all parameters in seconds. */
+/**
+ * A distribution of non-negative durations, all parameters in seconds. `max`,
+ * on any of them, caps each draw at that value (an auto-shutdown: the job
+ * ends at `max`); for `uniform` it is also the upper bound.
+ */
 export type Distribution =
-  | { dist: 'fixed'; value: number }
-  | { dist: 'exponential'; mean: number }
-  | { dist: 'lognormal'; mu: number; sigma: number }
+  | { dist: 'fixed'; value: number; max?: number }
+  | { dist: 'exponential'; mean: number; max?: number }
+  | { dist: 'lognormal'; mu: number; sigma: number; max?: number }
   | { dist: 'uniform'; min: number; max: number }
-  | { dist: 'gamma'; shape: number; scale: number };
+  | { dist: 'gamma'; shape: number; scale: number; max?: number }
+  | { dist: 'weibull'; shape: number; scale: number; max?: number }
+  | { dist: 'empirical'; values: number[]; max?: number };
 
 export type DistributionName = Distribution['dist'];
 
@@ -16,6 +23,7 @@ export const Z95 = 1.6448536269514722;
 interface DistributionKind<D extends Distribution> {
   /** Parameters accepted in a scenario file, for help and error messages. */
   readonly params: string;
+  /** The mean before any cap. */
   readonly mean: (d: D) => number;
   readonly sampler: (d: D, random: Random) => () => number;
 }
@@ -98,16 +106,38 @@ export const DISTRIBUTIONS: Registry = {
       return () => d.scale * unit();
     },
   },
+  weibull: {
+    params: 'shape and scale, or shape and mean',
+    mean: (d) => d.scale * gammaFunction(1 + 1 / d.shape),
+    sampler: (d, random) => {
+      const inverse = 1 / d.shape;
+      return () => d.scale * Math.pow(-Math.log(1 - random()), inverse);
+    },
+  },
+  empirical: {
+    params: 'values (a list of durations), or file and column (a CSV column of seconds)',
+    mean: (d) => d.values.reduce((a, b) => a + b, 0) / d.values.length,
+    sampler: (d, random) => {
+      const values = d.values;
+      return () => values[Math.floor(random() * values.length)];
+    },
+  },
 };
 
 export const DISTRIBUTION_NAMES = Object.keys(DISTRIBUTIONS) as DistributionName[];
 
 /** A function drawing from `d` with `random`. */
 export function sampler(d: Distribution, random: Random): () => number {
-  return (DISTRIBUTIONS[d.dist] as DistributionKind<Distribution>).sampler(d, random);
+  const draw = (DISTRIBUTIONS[d.dist] as DistributionKind<Distribution>).sampler(d, random);
+  const cap = d.max;
+  if (cap === undefined || d.dist === 'uniform') return draw;
+  return () => {
+    const x = draw();
+    return x < cap ? x : cap;
+  };
 }
 
-/** The mean of `d`, in seconds. */
+/** The mean of `d` before any cap, in seconds. */
 export function distributionMean(d: Distribution): number {
   return (DISTRIBUTIONS[d.dist] as DistributionKind<Distribution>).mean(d);
 }

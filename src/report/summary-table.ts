@@ -74,8 +74,17 @@ export function summaryTable(result: Result): string {
         ]),
       ),
     );
-    const outside = result.workloads.filter((wl) => (wl.outsideSpan ?? 0) > 0);
-    for (const wl of outside) lines.push(`note: ${formatCount(wl.outsideSpan as number)} rows of ${wl.name} fall outside the simulated span and were not run`);
+    for (const wl of result.workloads) {
+      const t = wl.trace;
+      if (!t) continue;
+      const left = [
+        t.outsideSpan > 0 ? `${formatCount(t.outsideSpan)} outside the simulated span` : '',
+        t.outsideWindow > 0 ? `${formatCount(t.outsideWindow)} outside the window` : '',
+        t.excluded > 0 ? `${formatCount(t.excluded)} excluded by the format's rules` : '',
+        t.skipped > 0 ? `${formatCount(t.skipped)} bad rows skipped` : '',
+      ].filter(Boolean);
+      if (left.length > 0) lines.push(`note: ${wl.name} (${t.file}): ${left.join(', ')}; not run`);
+    }
   }
   lines.push('', `${formatCount(result.engine.events)} events in ${result.engine.wallSeconds.toFixed(2)} s`);
   return lines.join('\n') + '\n';

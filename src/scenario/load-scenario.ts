@@ -2,11 +2,18 @@ import { readFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { MACHINE_NAMES, MACHINE_TYPES } from '../catalog/machines.js';
+import { REGIONS } from '../catalog/regions.js';
+import type { Distribution } from '../random/distributions.js';
+import { isTimeZone } from '../time/local-clock.js';
 import { closest } from './closest.js';
 import { ScenarioError, type ScenarioIssue } from './scenario-error.js';
-import type { Group, Scenario, Workload } from './scenario.js';
-import { FIELD_NAMES, scenarioSchema, type RawScenario } from './schema.js';
-import { parseTraceCsv } from './trace-csv.js';
+import type { Arrivals, Burst, Group, Scenario, TraceFormat, Workload } from './scenario.js';
+import { FIELD_NAMES, scenarioSchema, type RawScenario, type RawWorkload } from './schema.js';
+import { columnIndex, csvRows } from './traces/csv-rows.js';
+import { replayRows } from './traces/replay.js';
+import { TraceFileError } from './traces/trace-read.js';
+import { FORMAT_FIELDS, TRACE_FORMATS } from './traces/trace-formats.js';
+import { describe, parseDuration } from './units.js';
 import { errorMessage, toScenarioIssues } from './zod-issues.js';
 
 export interface LoadOptions {
@@ -57,6 +64,9 @@ function readScenarioFile(path: string): unknown {
 function normalise(raw: RawScenario, baseDir: string, issues: ScenarioIssue[]): Scenario {
   const { region } = raw;
   const cap = raw.cluster.machineCap;
+  const startMs = Date.parse(raw.start);
+  const timezone = raw.timezone ?? REGIONS[region].timezone;
+  if (!isTimeZone(timezone)) issues.push({ path: 'timezone', message: `"${timezone}" is not an IANA time zone, e.g. "Europe/Amsterdam"` });
   for (const name of Object.keys(raw.catalog)) {
     if (!MACHINE_TYPES[name]) issues.push({ path: `catalog.${name}`, message: unknownMachine(name) });
   }
@@ -84,7 +94,7 @@ function normalise(raw: RawScenario, baseDir: string, issues: ScenarioIssue[]): 
       hotNodes: g.hotNodes,
       maxPoolSize: g.maxPoolSize,
       pricePerHour: raw.catalog[g.machine]?.pricePerHour ?? type?.pricePerHour ?? 0,
-      bootTime: g.bootTime ?? type?.bootTime ?? { dist: 'fixed', value: 0 },
+      bootTime: resolveDistribution(g.bootTime ?? type?.bootTime ?? { dist: 'fixed', value: 0 }, `${at}.bootTime`, baseDir, issues),
     });
   });
   const hotTotal = groups.reduce((sum, g) => sum + g.hotNodes, 0);
@@ -92,29 +102,83 @@ function normalise(raw: RawScenario, baseDir: string, issues: ScenarioIssue[]): 
     issues.push({ path: 'cluster.machineCap', message: `${cap} is less than the hot nodes of all groups together (${hotTotal})` });
   }
 
-  /** Why a workload (or trace row) of `nodes` machines of type `machine` cannot run, if it cannot. */
+  /** Why a job of `nodes` machines of type `machine` cannot run, if it cannot. */
   const unrunnable = (machine: string, nodes: number): string | undefined => {
     const i = groupIndex.get(machine);
     if (i === undefined) {
-      return MACHINE_TYPES[machine]
-        ? `machine "${machine}" has no group; add a group for it under groups`
-        : `machine ${unknownMachine(machine)}`;
+      return MACHINE_TYPES[machine] ? `machine "${machine}" has no group; add a group for it under groups` : `machine ${unknownMachine(machine)}`;
     }
     if (nodes > groups[i].maxPoolSize) return `needs ${nodes} nodes, more than maxPoolSize ${groups[i].maxPoolSize} of ${machine}`;
     if (cap !== null && nodes > cap) return `needs ${nodes} nodes, more than cluster.machineCap ${cap}`;
     return undefined;
   };
+  const checkMachines = (machines: string[], nodes: number, at: string) => {
+    machines.forEach((m, k) => {
+      const problem = unrunnable(m, nodes);
+      const where = machines.length > 1 ? `${at}.machine[${k}]` : `${at}.machine`;
+      if (problem) issues.push({ path: problem.startsWith('needs') ? `${at}.nodes` : where, message: problem });
+    });
+    if (new Set(machines).size < machines.length) issues.push({ path: `${at}.machine`, message: 'lists a machine type twice' });
+  };
+  const forbid = (w: RawWorkload, at: string, fields: readonly (keyof RawWorkload)[], why: string) => {
+    for (const field of fields) if (w[field] !== undefined) issues.push({ path: `${at}.${field}`, message: `not allowed ${why}` });
+  };
+  const require = (w: RawWorkload, at: string, fields: readonly (keyof RawWorkload)[], why: string) => {
+    for (const field of fields) if (w[field] === undefined) issues.push({ path: `${at}.${field}`, message: `is required ${why}` });
+  };
+  // `machine` is shared: the type of a synthetic workload or a deployment, and of every job of an SWF trace.
+  const TRACE_ONLY = ['format', 'timeScale', 'shift', 'window', 'machineMap', 'skipBadRows', ...FORMAT_FIELDS.filter((f) => f !== 'machine')] as (keyof RawWorkload)[];
 
   const workloads: Workload[] = [];
-  const names = new Map<string, number>();
+  const names = new Map<string, string>();
+  /** Registers a workload name; `owner` says where it comes from, for the message on a clash. */
+  const claim = (name: string, path: string, owner: string) => {
+    if (names.has(name)) issues.push({ path, message: `"${name}" is already the name of ${names.get(name)}; workload names must be unique` });
+    else names.set(name, owner);
+  };
   raw.workloads.forEach((w, i) => {
     const at = `workloads[${i}]`;
-    const name = w.name ?? (w.trace ? w.trace : w.machine ?? `workload-${i + 1}`);
-    if (names.has(name)) issues.push({ path: `${at}.name`, message: `"${name}" is already the name of workloads[${names.get(name)}]; names must be unique` });
-    names.set(name, i);
+    const patience = w.patience === undefined ? null : resolveDistribution(w.patience, `${at}.patience`, baseDir, issues);
+    const base = { name: w.name, patience };
+
+    if (w.kind === 'deployment' || w.replicas !== undefined) {
+      claim(w.name, `${at}.name`, at);
+      if (w.kind !== 'deployment') issues.push({ path: `${at}.replicas`, message: 'only a workload of kind: deployment has replicas' });
+      require(w, at, ['machine', 'replicas'], 'for a deployment');
+      forbid(w, at, ['arrivals', 'duration', 'patience', 'trace', ...TRACE_ONLY], 'for a deployment: replicas run until scaled down');
+      const nodes = w.nodes ?? 1;
+      if (w.machine) checkMachines(w.machine, nodes, at);
+      const r = w.replicas;
+      if (w.machine && r !== undefined) {
+        if (typeof r === 'object' && r.minReplicas > r.maxReplicas) {
+          issues.push({ path: `${at}.replicas.minReplicas`, message: `${r.minReplicas} is more than maxReplicas ${r.maxReplicas}` });
+        }
+        workloads.push({
+          ...base,
+          type: 'deployment',
+          kind: 'deployment',
+          machines: w.machine,
+          nodes,
+          replicas: typeof r === 'number' ? { fixed: r } : { ...r, profile: r.profile ?? null },
+        });
+      }
+      return;
+    }
+
     if (w.trace !== undefined) {
-      for (const field of ['machine', 'nodes', 'arrivals', 'duration'] as const) {
-        if (w[field] !== undefined) issues.push({ path: `${at}.${field}`, message: 'not allowed with trace: each trace row gives its own machine, nodes, submit time and duration' });
+      const format: TraceFormat = w.format ?? (extname(w.trace).toLowerCase() === '.swf' ? 'swf' : 'csv');
+      const own = TRACE_FORMATS[format].fields;
+      forbid(w, at, ['arrivals', 'duration', 'nodes'], 'with trace: each trace row gives its own submit time, duration and nodes');
+      forbid(w, at, FORMAT_FIELDS.filter((f) => !own.includes(f) && f !== 'machine') as (keyof RawWorkload)[], `with format ${format}`);
+      if (format !== 'swf' && w.machine !== undefined) {
+        issues.push({ path: `${at}.machine`, message: `not allowed with a ${format} trace: its rows give their machine; use machineMap to replay on other types` });
+      }
+      if (format === 'swf') {
+        require(w, at, ['machine'], 'for an SWF trace: the type every job runs on');
+        if (w.machine && w.machine.length > 1) issues.push({ path: `${at}.machine`, message: 'an SWF trace runs on one machine type' });
+      }
+      if (w.window?.to !== undefined && w.window.to <= w.window.from) {
+        issues.push({ path: `${at}.window.to`, message: `must be after window.from (${w.window.from}s)` });
       }
       const file = resolve(baseDir, w.trace);
       let text: string;
@@ -124,21 +188,83 @@ function normalise(raw: RawScenario, baseDir: string, issues: ScenarioIssue[]): 
         issues.push({ path: `${at}.trace`, message: `cannot read "${w.trace}": ${readProblem(error)}; the path is relative to the scenario file` });
         return;
       }
-      const { jobs, issues: rowIssues } = parseTraceCsv(text, w.trace, unrunnable);
-      issues.push(...rowIssues);
-      workloads.push({ type: 'trace', name, trace: w.trace, jobs });
+      let read;
+      try {
+        read = TRACE_FORMATS[format].read(text, {
+          startMs,
+          machine: w.machine?.[0],
+          procsPerNode: w.procsPerNode,
+          gpuModels: w.gpuModels,
+          gpusPerNode: w.gpusPerNode,
+          cpuMachine: w.cpuMachine,
+        });
+      } catch (error) {
+        if (!(error instanceof TraceFileError)) throw error;
+        issues.push({ path: error.line ? `${w.trace}:${error.line}` : `${at}.trace`, message: error.line ? error.message : `"${w.trace}" ${error.message}` });
+        return;
+      }
+      const replay = replayRows(read.rows, { window: w.window, timeScale: w.timeScale, shift: w.shift, machineMap: w.machineMap }, unrunnable);
+      const bad = [...read.bad, ...replay.bad].sort((a, b) => a.line - b.line);
+      if (!w.skipBadRows) {
+        for (const b of bad) issues.push({ path: `${w.trace}:${b.line}`, message: b.message });
+        if (bad.length > 0) issues.push({ path: `${at}.trace`, message: `${bad.length} bad row${bad.length === 1 ? '' : 's'} in "${w.trace}"; fix them, or set skipBadRows: true to skip and count them` });
+      }
+      const excluded = Object.values(read.excluded).reduce((a, b) => a + b, 0);
+      const labels = [...replay.jobs.keys()];
+      if (labels.length === 0) labels.push(undefined);
+      for (const label of labels) {
+        const name = label ?? w.name;
+        claim(name, label === undefined ? `${at}.name` : `${at}.trace`, label === undefined ? at : `the workload column of "${w.trace}"`);
+        const jobs = replay.jobs.get(label) ?? { submit: [], duration: [], machine: [], nodes: [] };
+        // Row counts belong to the file; they are reported once, on its first workload.
+        const first = label === labels[0];
+        workloads.push({
+          ...base,
+          kind: w.kind,
+          type: 'trace',
+          name,
+          trace: w.trace,
+          format,
+          jobs,
+          rows: {
+            read: first ? read.read : 0,
+            used: jobs.submit.length,
+            skipped: first ? bad.length : 0,
+            excluded: first ? excluded : 0,
+            outsideWindow: first ? replay.outsideWindow : 0,
+          },
+        });
+      }
       return;
     }
-    for (const field of ['machine', 'arrivals', 'duration'] as const) {
-      if (w[field] === undefined) issues.push({ path: `${at}.${field}`, message: 'is required (or give a trace)' });
-    }
+
+    claim(w.name, `${at}.name`, at);
+    require(w, at, ['machine', 'arrivals', 'duration'], '(or give a trace)');
+    forbid(w, at, TRACE_ONLY, 'without trace');
     const nodes = w.nodes ?? 1;
-    if (w.machine !== undefined) {
-      const problem = unrunnable(w.machine, nodes);
-      if (problem) issues.push({ path: problem.startsWith('needs') ? `${at}.nodes` : `${at}.machine`, message: problem });
-    }
-    if (w.machine !== undefined && w.arrivals !== undefined && w.duration !== undefined) {
-      workloads.push({ type: 'synthetic', name, machine: w.machine, nodes, arrivals: w.arrivals, duration: w.duration });
+    if (w.machine) checkMachines(w.machine, nodes, at);
+    if (w.machine && w.arrivals && w.duration) {
+      const bursts = w.arrivals.bursts.map((b): Burst => ({
+        at: 'onceMs' in b.at && b.at.onceMs !== undefined ? { once: (b.at.onceMs - startMs) / 1000 } : { weekly: (b.at as { weekly: { days: number[]; minuteOfDay: number } }).weekly },
+        count: b.count,
+        over: b.over,
+      }));
+      const a = w.arrivals;
+      const arrivals: Arrivals =
+        a.process === 'poisson'
+          ? { process: 'poisson', rate: a.rate, profile: a.profile ?? null, bursts }
+          : a.process === 'fixed'
+            ? { process: 'fixed', interval: a.interval, bursts }
+            : { process: 'bursts', bursts };
+      workloads.push({
+        ...base,
+        kind: w.kind,
+        type: 'synthetic',
+        machines: w.machine,
+        nodes,
+        arrivals,
+        duration: resolveDistribution(w.duration, `${at}.duration`, baseDir, issues),
+      });
     }
   });
 
@@ -148,6 +274,7 @@ function normalise(raw: RawScenario, baseDir: string, issues: ScenarioIssue[]): 
     horizon: raw.horizon,
     warmup: raw.warmup,
     region,
+    timezone,
     start: raw.start,
     billing: raw.billing,
     cluster: raw.cluster,
@@ -155,6 +282,29 @@ function normalise(raw: RawScenario, baseDir: string, issues: ScenarioIssue[]): 
     groups,
     workloads,
   };
+}
+
+/** Reads the CSV column of an empirical distribution given by file; other distributions pass through. */
+function resolveDistribution(d: Distribution, at: string, baseDir: string, issues: ScenarioIssue[]): Distribution {
+  const source = d as Distribution & { file?: string; column?: string };
+  if (d.dist !== 'empirical' || source.file === undefined || source.column === undefined) return d;
+  const { file, column } = source;
+  const values: number[] = [];
+  try {
+    const { header, headerLine, records } = csvRows(readFileSync(resolve(baseDir, file), 'utf8'));
+    const index = columnIndex(header, headerLine, [column.toLowerCase()])[column.toLowerCase()];
+    for (const { line, cells } of records) {
+      const parsed = parseDuration(/^[\d.]+$/.test(cells[index] ?? '') ? Number(cells[index]) : cells[index]);
+      if (typeof parsed === 'number' && parsed >= 0) values.push(parsed);
+      else issues.push({ path: `${file}:${line}`, message: `${column} ${describe(cells[index] ?? '')} is not a duration` });
+    }
+  } catch (error) {
+    if (error instanceof TraceFileError) issues.push({ path: error.line ? `${file}:${error.line}` : `${at}.file`, message: error.message });
+    else issues.push({ path: `${at}.file`, message: `cannot read "${file}": ${readProblem(error)}; the path is relative to the scenario file` });
+    return d;
+  }
+  if (values.length === 0) issues.push({ path: `${at}.file`, message: `"${file}" has no values in column ${column}` });
+  return d.max === undefined ? { dist: 'empirical', values } : { dist: 'empirical', values, max: d.max };
 }
 
 function unknownMachine(name: string): string {

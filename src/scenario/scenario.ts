@@ -1,9 +1,10 @@
 import type { RegionName } from '../catalog/regions.js';
 import type { Distribution } from '../random/distributions.js';
+import type { Profile } from '../workload/profiles.js';
 
 /**
  * A validated scenario in plain units: every time in seconds, every price in
- * USD per hour, every default filled in. JSON-serialisable.
+ * USD per hour, every rate per second, every default filled in. JSON-serialisable.
  */
 export interface Scenario {
   name: string;
@@ -13,6 +14,8 @@ export interface Scenario {
   /** Simulated before the measured span, seconds. */
   warmup: number;
   region: RegionName;
+  /** IANA time zone of profiles and weekly slots (default: the region's). */
+  timezone: string;
   /** Wall-clock time of t = 0, ISO 8601 UTC. */
   start: string;
   billing: {
@@ -46,14 +49,34 @@ export interface Group {
   bootTime: Distribution;
 }
 
-export type Arrivals =
-  | { process: 'poisson'; /** Arrivals per second. */ rate: number }
-  | { process: 'fixed'; /** Seconds between arrivals. */ interval: number };
+/** When a burst happens: once, at seconds from t = 0, or every week on some days at a local time. */
+export type BurstTime = { once: number } | { weekly: { days: number[]; minuteOfDay: number } };
 
-export interface SyntheticWorkload {
-  type: 'synthetic';
+/** `count` extra arrivals spread at random over `over` seconds from each time the burst happens. */
+export interface Burst {
+  at: BurstTime;
+  count: number;
+  over: number;
+}
+
+export type Arrivals =
+  | { process: 'poisson'; /** Average arrivals per second over a week. */ rate: number; profile: Profile | null; bursts: Burst[] }
+  | { process: 'fixed'; /** Seconds between arrivals. */ interval: number; bursts: Burst[] }
+  | { process: 'bursts'; bursts: Burst[] };
+
+export type WorkloadKind = 'job' | 'notebook' | 'deployment';
+
+interface WorkloadBase {
   name: string;
-  machine: string;
+  kind: WorkloadKind;
+  /** How long a queued job waits before it gives up; null = forever. */
+  patience: Distribution | null;
+}
+
+export interface SyntheticWorkload extends WorkloadBase {
+  type: 'synthetic';
+  /** Acceptable machine types, most preferred first. */
+  machines: string[];
   nodes: number;
   arrivals: Arrivals;
   duration: Distribution;
@@ -67,12 +90,50 @@ export interface TraceJobs {
   nodes: number[];
 }
 
-export interface TraceWorkload {
-  type: 'trace';
-  name: string;
-  /** The trace file as written in the scenario. */
-  trace: string;
-  jobs: TraceJobs;
+export type TraceFormat = 'csv' | 'swf' | 'alibaba-gpu';
+
+/** What became of a trace's rows. */
+export interface TraceRows {
+  /** Data rows read. */
+  read: number;
+  /** Replayed (some may still fall outside the simulated span). */
+  used: number;
+  /** Unreadable, skipped because of `skipBadRows`. */
+  skipped: number;
+  /** Excluded by the format's rules (e.g. pods that never ran, jobs with no machine mapping). */
+  excluded: number;
+  /** Outside the `window`. */
+  outsideWindow: number;
 }
 
-export type Workload = SyntheticWorkload | TraceWorkload;
+export interface TraceWorkload extends WorkloadBase {
+  type: 'trace';
+  /** The trace file as written in the scenario. */
+  trace: string;
+  format: TraceFormat;
+  jobs: TraceJobs;
+  rows: TraceRows;
+}
+
+/** Replicas that follow a request rate: ceil(rate / targetPerReplica), within [minReplicas, maxReplicas]. */
+export interface ReplicaAutoscaling {
+  /** Average requests per second over a week, shaped by `profile`. */
+  requestRate: number;
+  profile: Profile | null;
+  targetPerReplica: number;
+  minReplicas: number;
+  maxReplicas: number;
+  /** Seconds between two changes of the replica count. */
+  cooldown: number;
+}
+
+export interface DeploymentWorkload extends WorkloadBase {
+  type: 'deployment';
+  kind: 'deployment';
+  machines: string[];
+  /** Machines per replica. */
+  nodes: number;
+  replicas: { fixed: number } | ReplicaAutoscaling;
+}
+
+export type Workload = SyntheticWorkload | TraceWorkload | DeploymentWorkload;

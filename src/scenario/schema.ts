@@ -1,6 +1,9 @@
 import * as z from 'zod';
 import { REGION_NAMES } from '../catalog/regions.js';
 import { DISTRIBUTION_NAMES, Z95, type Distribution } from '../random/distributions.js';
+import { gammaFunction } from '../random/gamma-function.js';
+import { WEEKDAYS } from '../time/local-clock.js';
+import { PROFILES, PROFILE_NAMES, type Profile } from '../workload/profiles.js';
 import { describe, parseDuration, parseRate } from './units.js';
 
 /** A duration in seconds, written as a number of seconds or "10m", "2.5h", ... */
@@ -39,8 +42,12 @@ const rate = z.unknown().transform((value, ctx) => {
 
 const count = (min: number) => z.number().int().min(min);
 
+/** The cap every distribution accepts. */
+const cap = { max: positiveDuration().optional() };
+
 const lognormal = z
   .strictObject({
+    ...cap,
     dist: z.literal('lognormal'),
     median: positiveDuration().optional(),
     p95: positiveDuration().optional(),
@@ -53,10 +60,10 @@ const lognormal = z
         ctx.addIssue({ code: 'custom', path: ['p95'], message: `p95 (${d.p95}s) must be at least the median (${d.median}s)` });
         return z.NEVER;
       }
-      return { dist: 'lognormal', mu: Math.log(d.median), sigma: Math.log(d.p95 / d.median) / Z95 };
+      return withCap({ dist: 'lognormal', mu: Math.log(d.median), sigma: Math.log(d.p95 / d.median) / Z95 }, d.max);
     }
     if (d.mu !== undefined && d.sigma !== undefined && d.median === undefined && d.p95 === undefined) {
-      return { dist: 'lognormal', mu: d.mu, sigma: d.sigma };
+      return withCap({ dist: 'lognormal', mu: d.mu, sigma: d.sigma }, d.max);
     }
     ctx.addIssue({ code: 'custom', message: 'lognormal takes either median and p95, or mu and sigma' });
     return z.NEVER;
@@ -65,18 +72,57 @@ const lognormal = z
 const distributionObject = z.discriminatedUnion(
   'dist',
   [
-    z.strictObject({ dist: z.literal('fixed'), value: duration() }),
-    z.strictObject({ dist: z.literal('exponential'), mean: positiveDuration() }),
+    z.strictObject({ ...cap, dist: z.literal('fixed'), value: duration() }).transform((d): Distribution => withCap({ dist: 'fixed', value: d.value }, d.max)),
+    z.strictObject({ ...cap, dist: z.literal('exponential'), mean: positiveDuration() }).transform((d): Distribution => withCap({ dist: 'exponential', mean: d.mean }, d.max)),
     lognormal,
     z
       .strictObject({ dist: z.literal('uniform'), min: duration(), max: duration() })
       .refine((d) => d.max >= d.min, { message: 'max must be at least min', path: ['max'] }),
     z
-      .strictObject({ dist: z.literal('gamma'), mean: positiveDuration(), cv: z.number().positive() })
-      .transform((d): Distribution => ({ dist: 'gamma', shape: 1 / (d.cv * d.cv), scale: d.mean * d.cv * d.cv })),
+      .strictObject({ ...cap, dist: z.literal('gamma'), mean: positiveDuration(), cv: z.number().positive() })
+      .transform((d): Distribution => withCap({ dist: 'gamma', shape: 1 / (d.cv * d.cv), scale: d.mean * d.cv * d.cv }, d.max)),
+    z
+      .strictObject({ ...cap, dist: z.literal('weibull'), shape: z.number().positive(), scale: positiveDuration().optional(), mean: positiveDuration().optional() })
+      .transform((d, ctx): Distribution => {
+        if ((d.scale === undefined) === (d.mean === undefined)) {
+          ctx.addIssue({ code: 'custom', message: 'weibull takes shape and either scale or mean' });
+          return z.NEVER;
+        }
+        const scale = d.scale ?? (d.mean as number) / gammaFunction(1 + 1 / d.shape);
+        return withCap({ dist: 'weibull', shape: d.shape, scale }, d.max);
+      }),
+    z
+      .strictObject({
+        ...cap,
+        dist: z.literal('empirical'),
+        values: z.array(z.unknown()).min(1).optional(),
+        file: z.string().min(1).optional(),
+        column: z.string().min(1).optional(),
+      })
+      .transform((d, ctx) => {
+        if (d.values !== undefined && d.file === undefined && d.column === undefined) {
+          const values: number[] = [];
+          d.values.forEach((v, i) => {
+            const parsed = parseDuration(v);
+            if (typeof parsed === 'number' && parsed >= 0) values.push(parsed);
+            else ctx.addIssue({ code: 'custom', path: ['values', i], message: typeof parsed === 'number' ? `${describe(v)} must be at least 0s` : parsed.error });
+          });
+          return withCap({ dist: 'empirical', values }, d.max);
+        }
+        if (d.values === undefined && d.file !== undefined && d.column !== undefined) {
+          // Read by loadScenario, relative to the scenario file.
+          return { dist: 'empirical', values: [], file: d.file, column: d.column, ...(d.max === undefined ? {} : { max: d.max }) } as Distribution;
+        }
+        ctx.addIssue({ code: 'custom', message: 'empirical takes either values (a list of durations), or file and column' });
+        return z.NEVER;
+      }),
   ],
   { error: (iss) => (iss.code === 'invalid_union' ? `"dist" must be one of: ${DISTRIBUTION_NAMES.join(', ')}` : undefined) },
 );
+
+function withCap(d: Distribution, max: number | undefined): Distribution {
+  return max === undefined ? d : { ...d, max };
+}
 
 /** A distribution of durations; a bare duration means `fixed`. */
 const distribution = z.union([
@@ -89,14 +135,92 @@ const distribution = z.union([
   distributionObject,
 ]);
 
+/** A built-in profile's name, or an inline profile of hourly and daily weights. */
+const profile = z.union([
+  z.string().transform((name, ctx): Profile => {
+    const p = PROFILES[name];
+    if (!p) {
+      ctx.addIssue({ code: 'custom', message: `"${name}" is not a profile; valid: ${PROFILE_NAMES.join(', ')}, or {hourly: [24 weights], daily: [7 weights]}` });
+      return z.NEVER;
+    }
+    return p;
+  }),
+  z
+    .strictObject({ hourly: z.array(z.number().min(0)).length(24).optional(), daily: z.array(z.number().min(0)).length(7).optional() })
+    .transform((p, ctx): Profile => {
+      const hourly = p.hourly ?? PROFILES.flat.hourly;
+      const daily = p.daily ?? PROFILES.flat.daily;
+      if (!hourly.some((w) => w > 0) || !daily.some((w) => w > 0)) {
+        ctx.addIssue({ code: 'custom', message: 'a profile needs a positive weight in some hour and on some day' });
+        return z.NEVER;
+      }
+      return { name: 'inline', hourly, daily };
+    }),
+]);
+
+const WEEKLY = /^\s*([A-Za-z,\-*]+)\s+(\d{1,2}):(\d{2})\s*$/;
+
+/** Parses a weekly slot's day list: "Mon", "Mon-Fri", "Mon,Wed,Fri", "daily" or "*"; Monday = 0. */
+function weekdays(text: string): number[] | undefined {
+  if (text === '*' || text.toLowerCase() === 'daily') return [0, 1, 2, 3, 4, 5, 6];
+  const index = (name: string) => WEEKDAYS.findIndex((d) => d.toLowerCase() === name.toLowerCase().slice(0, 3) && name.length >= 3);
+  const days = new Set<number>();
+  for (const part of text.split(',')) {
+    const [a, b] = part.split('-');
+    const from = index(a);
+    const to = b === undefined ? from : index(b);
+    if (from < 0 || to < 0) return undefined;
+    for (let d = from; ; d = (d + 1) % 7) {
+      days.add(d);
+      if (d === to) break;
+    }
+  }
+  return [...days].sort();
+}
+
+/** When a burst happens: an ISO date-time (once), or a weekly slot "Mon 09:00", "Mon-Fri 08:30", "daily 02:00". */
+const burstTime = z.union([z.string(), z.date()]).transform((value, ctx) => {
+  if (value instanceof Date || /^\d{4}-\d{2}-\d{2}/.test(value)) {
+    const ms = value instanceof Date ? value.getTime() : Date.parse(value);
+    if (Number.isNaN(ms)) {
+      ctx.addIssue({ code: 'custom', message: `${describe(value)} is not an ISO 8601 date-time` });
+      return z.NEVER;
+    }
+    return { onceMs: ms };
+  }
+  const m = WEEKLY.exec(value);
+  const days = m ? weekdays(m[1]) : undefined;
+  if (!m || !days || Number(m[2]) > 23 || Number(m[3]) > 59) {
+    ctx.addIssue({ code: 'custom', message: `${describe(value)} is neither an ISO date-time nor a weekly slot like "Mon 09:00", "Mon-Fri 08:30" or "daily 02:00"` });
+    return z.NEVER;
+  }
+  return { weekly: { days, minuteOfDay: Number(m[2]) * 60 + Number(m[3]) } };
+});
+
+const burst = z.strictObject({ at: burstTime, count: count(1), over: duration().default(0) });
+const bursts = { bursts: z.array(burst).default([]) };
+
 const arrivals = z.discriminatedUnion(
   'process',
   [
-    z.strictObject({ process: z.literal('poisson'), rate }),
-    z.strictObject({ process: z.literal('fixed'), interval: positiveDuration() }),
+    z.strictObject({ process: z.literal('poisson'), rate, profile: profile.optional(), ...bursts }),
+    z.strictObject({ process: z.literal('fixed'), interval: positiveDuration(), ...bursts }),
+    z.strictObject({ process: z.literal('bursts'), bursts: z.array(burst).min(1) }),
   ],
-  { error: (iss) => (iss.code === 'invalid_union' ? '"process" must be one of: poisson, fixed' : undefined) },
+  { error: (iss) => (iss.code === 'invalid_union' ? '"process" must be one of: poisson, fixed, bursts' : undefined) },
 );
+
+const replicas = z.union([
+  count(0),
+  z.strictObject({
+    requestRate: rate,
+    profile: profile.optional(),
+    targetPerReplica: rate,
+    minReplicas: count(0).default(1),
+    maxReplicas: count(1),
+    cooldown: duration().default(120),
+  }),
+]);
 
 const group = z.strictObject({
   machine: z.string(),
@@ -105,14 +229,31 @@ const group = z.strictObject({
   bootTime: distribution.optional(),
 });
 
+const machineList = z.union([z.string(), z.array(z.string()).min(1)]).transform((m) => (Array.isArray(m) ? m : [m]));
+
 const workload = z.strictObject({
-  name: z.string().min(1).optional(),
-  machine: z.string().optional(),
+  name: z.string().min(1),
+  kind: z.enum(['job', 'notebook', 'deployment']).default('job'),
+  machine: machineList.optional(),
   nodes: count(1).optional(),
   arrivals: arrivals.optional(),
   duration: distribution.optional(),
+  patience: distribution.optional(),
+  replicas: replicas.optional(),
   trace: z.string().min(1).optional(),
+  format: z.enum(['csv', 'swf', 'alibaba-gpu']).optional(),
+  procsPerNode: count(1).optional(),
+  gpuModels: z.record(z.string(), z.string()).optional(),
+  gpusPerNode: count(1).optional(),
+  cpuMachine: z.string().optional(),
+  timeScale: z.number().positive().optional(),
+  shift: duration({ value: -Infinity, inclusive: true }).optional(),
+  window: z.strictObject({ from: duration().default(0), to: positiveDuration().optional() }).optional(),
+  machineMap: z.record(z.string(), z.string()).optional(),
+  skipBadRows: z.boolean().optional(),
 });
+
+export type RawWorkload = z.output<typeof workload>;
 
 const isoDate = z.union([z.string(), z.date()]).transform((value, ctx) => {
   const date = value instanceof Date ? value : new Date(value);
@@ -130,6 +271,7 @@ export const scenarioSchema = z.strictObject({
   horizon: duration({ value: 0, inclusive: false, hint: 'the measured span must be positive' }),
   warmup: duration().default(0),
   region: z.enum(REGION_NAMES).default('NY2'),
+  timezone: z.string().optional(),
   start: isoDate.default('2024-01-01T00:00:00.000Z'),
   billing: z
     .strictObject({
@@ -162,5 +304,7 @@ export const FIELD_NAMES = [
   ...Object.keys(scenarioSchema.shape),
   'granularity', 'bootBilled', 'machineCap', 'monthlyFee', 'scanInterval', 'scaleDownUnneededTime',
   'scaleDownDelayAfterAdd', 'pricePerHour', ...Object.keys(group.shape), ...Object.keys(workload.shape),
-  'dist', 'value', 'mean', 'median', 'p95', 'mu', 'sigma', 'min', 'max', 'cv', 'process', 'rate', 'interval',
+  'dist', 'value', 'mean', 'median', 'p95', 'mu', 'sigma', 'min', 'max', 'cv', 'shape', 'scale', 'values', 'file', 'column',
+  'process', 'rate', 'interval', 'profile', 'hourly', 'daily', 'bursts', 'at', 'count', 'over',
+  'requestRate', 'targetPerReplica', 'minReplicas', 'maxReplicas', 'cooldown', 'from', 'to',
 ];

@@ -17,6 +17,10 @@ export function parseDuration(value: unknown): number | { error: string } {
     return { error: `expected a duration like "90s", "10m" or "2.5h", got ${describe(value)}` };
   }
   const text = value.trim();
+  if (text.startsWith('-')) {
+    const magnitude = parseDuration(text.slice(1));
+    return typeof magnitude === 'number' ? -magnitude : { error: `"${value}" is not a duration; write a number with a unit s, m, h, d or w, e.g. "10m"` };
+  }
   if (BARE.test(text)) return Number(text);
   if (text === '') return { error: 'an empty string is not a duration; write a number with a unit s, m, h, d or w, e.g. "10m"' };
   let seconds = 0;

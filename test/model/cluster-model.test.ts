@@ -40,7 +40,7 @@ describe('simulate() on exact cases computed by hand (scan at every event)', () 
       [1580, 'scale-down P5000 -1'],
     ]);
     expect(result.wait).toEqual({ jobs: 3, mean: 160, p50: 240, p90: 240, p95: 240, p99: 240, max: 240, probWait: 2 / 3 });
-    expect(result.jobs).toEqual({ submitted: 3, started: 3, completed: 3, unfinished: 0, queuedAtEnd: 0 });
+    expect(result.jobs).toEqual({ submitted: 3, started: 3, completed: 3, abandoned: 0, abandonedShare: 0, unfinished: 0, queuedAtEnd: 0 });
     const g = result.groups[0];
     // Node A: 0-1580 (boot 240, busy 600 + 100, idle 160 + 480); node B: 60-1080 (boot 240, busy 300, idle 480).
     expect(g.bootHours * 3600).toBeCloseTo(480, 9);
@@ -197,9 +197,9 @@ describe('simulate() on exact cases computed by hand (scan at every event)', () 
       groups: [{ machine: 'P5000', hotNodes: 1, maxPoolSize: 1, bootTime: 10 }],
     });
     const r = simulate(s);
-    expect(r.jobs).toEqual({ submitted: 2, started: 1, completed: 0, unfinished: 2, queuedAtEnd: 1 });
+    expect(r.jobs).toEqual({ submitted: 2, started: 1, completed: 0, abandoned: 0, abandonedShare: 0, unfinished: 2, queuedAtEnd: 1 });
     expect(r.wait.jobs).toBe(1);
-    expect(r.workloads[0].outsideSpan).toBe(0);
+    expect(r.workloads[0].trace?.outsideSpan).toBe(0);
     expect(r.groups[0].busyHours * 3600).toBeCloseTo(900, 9);
     expect(r.groups[0].meanQueue).toBeCloseTo(800 / 1000, 12);
   });
@@ -211,7 +211,7 @@ describe('simulate() on exact cases computed by hand (scan at every event)', () 
       groups: [{ machine: 'P5000', hotNodes: 1, maxPoolSize: 1 }],
     });
     const r = simulate(s);
-    expect(r.workloads[0].outsideSpan).toBe(3);
+    expect(r.workloads[0].trace?.outsideSpan).toBe(3);
     expect(r.jobs.submitted).toBe(1);
   });
 });

@@ -25,6 +25,7 @@ describe('loadScenario', () => {
       horizon: 86400,
       warmup: 0,
       region: 'NY2',
+      timezone: 'America/New_York',
       start: '2024-01-01T00:00:00.000Z',
       billing: { granularity: 1, bootBilled: true },
       cluster: { machineCap: null, monthlyFee: 26 },
@@ -42,7 +43,17 @@ describe('loadScenario', () => {
     });
     const a = await loadScenario(join(dir, 'a.yaml'));
     expect(a.region).toBe('AMS1');
-    expect(a.workloads[0]).toEqual({ type: 'trace', name: 't', trace: 't.csv', jobs: { submit: [1, 5], duration: [10, 30], machine: ['C5', 'C5'], nodes: [1, 1] } });
+    expect(a.timezone).toBe('Europe/Amsterdam');
+    expect(a.workloads[0]).toEqual({
+      type: 'trace',
+      name: 't',
+      kind: 'job',
+      patience: null,
+      trace: 't.csv',
+      format: 'csv',
+      jobs: { submit: [1, 5], duration: [10, 30], machine: ['C5', 'C5'], nodes: [1, 1] },
+      rows: { read: 2, used: 2, skipped: 0, excluded: 0, outsideWindow: 0 },
+    });
     const b = await loadScenario(join(dir, 'b.json'));
     expect(b.groups[0].pricePerHour).toBe(0.7);
   });
@@ -55,7 +66,7 @@ describe('loadScenario', () => {
     });
     expect(s.groups[0].bootTime).toEqual({ dist: 'fixed', value: 180 });
     expect(s.groups[1].bootTime).toEqual({ dist: 'lognormal', mu: 5, sigma: 0.5 });
-    expect(s.workloads[0]).toMatchObject({ nodes: 1, arrivals: { process: 'poisson', rate: 6 / 3600 }, duration: { dist: 'gamma', shape: 4, scale: 1800 } });
+    expect(s.workloads[0]).toMatchObject({ nodes: 1, machines: ['P5000'], arrivals: { process: 'poisson', rate: 6 / 3600, profile: null, bursts: [] }, duration: { dist: 'gamma', shape: 4, scale: 1800 } });
   });
 
   test('lists every problem at once, each with its path', async () => {
@@ -108,7 +119,7 @@ describe('loadScenario', () => {
       'workloads[0].machine: machine "P4000" has no group; add a group for it under groups',
       'workloads[1].nodes: needs 3 nodes, more than maxPoolSize 2 of P5000',
       'workloads[2].nodes: needs 4 nodes, more than cluster.machineCap 3',
-      'workloads[3].name: "c" is already the name of workloads[2]; names must be unique',
+      'workloads[3].name: "c" is already the name of workloads[2]; workload names must be unique',
       'workloads[3].duration: is required (or give a trace)',
     ]);
   });
@@ -136,12 +147,13 @@ describe('loadScenario', () => {
       return [];
     })();
     expect(problems).toEqual([
-      't.csv:3: submit "soon" is not a number of seconds',
+      't.csv:3: submit "soon" is neither seconds nor an ISO 8601 date-time',
       't.csv:4: duration "-3" is not a non-negative number of seconds',
       expect.stringMatching(/^t\.csv:6: machine "P9000" is not a machine type/),
       't.csv:7: needs 20 nodes, more than maxPoolSize 10 of P5000',
       't.csv:8: machine is empty; nodes "0" is not a whole number of at least 1',
       't.csv:9: machine "C5" has no group; add a group for it under groups',
+      'workloads[0].trace: 6 bad rows in "t.csv"; fix them, or set skipBadRows: true to skip and count them',
     ]);
   });
 
@@ -157,8 +169,8 @@ describe('loadScenario', () => {
     };
     expect(await list({ name: 't', trace: 'nope.csv' })).toEqual(['workloads[0].trace: cannot read "nope.csv": no such file; the path is relative to the scenario file']);
     expect(await list({ name: 't', trace: 'bad.csv', nodes: 2 })).toEqual([
-      'workloads[0].nodes: not allowed with trace: each trace row gives its own machine, nodes, submit time and duration',
-      'bad.csv:1: header lacks submit, duration, machine; expected columns submit,duration,machine,nodes (nodes optional)',
+      'workloads[0].nodes: not allowed with trace: each trace row gives its own submit time, duration and nodes',
+      'bad.csv:1: header lacks submit, duration, machine; expected columns submit,duration,machine,[nodes],[workload]',
     ]);
   });
 
