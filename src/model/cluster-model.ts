@@ -50,6 +50,8 @@ export class ClusterModel {
   private readonly kernel: Kernel;
   private readonly horizon: number;
   private readonly warmup: number;
+  /** When the simulation starts: the beginning of the warm-up (never -0). */
+  private readonly t0: number;
   private readonly policy: ScalingPolicy;
   private readonly onEvent: ((event: SimEvent) => void) | undefined;
   private readonly scanInterval: number;
@@ -128,7 +130,8 @@ export class ClusterModel {
     const s = scenario;
     this.horizon = s.horizon;
     this.warmup = s.warmup;
-    this.kernel = new Kernel(-s.warmup);
+    this.t0 = s.warmup > 0 ? -s.warmup : 0;
+    this.kernel = new Kernel(this.t0);
     this.policy = options.policy;
     this.onEvent = options.onEvent;
     this.scanInterval = s.autoscaler.scanInterval;
@@ -147,7 +150,7 @@ export class ClusterModel {
     this.total = new Int32Array(G);
     this.area = new Float64Array(G * STATES);
     this.queueArea = new Float64Array(G);
-    this.lastTouch = new Float64Array(G).fill(-s.warmup);
+    this.lastTouch = new Float64Array(G).fill(this.t0);
     this.peakNodes = new Int32Array(G);
     this.peakQueue = new Int32Array(G);
     this.roundingSeconds = new Float64Array(G);
@@ -175,7 +178,7 @@ export class ClusterModel {
   /** Runs the scenario to its horizon and summarises it. */
   run(): Result {
     const started = performance.now();
-    const t0 = -this.warmup;
+    const t0 = this.t0;
     for (let g = 0; g < this.G; g++) {
       for (let i = 0; i < this.hot[g]; i++) {
         const node = this.newNode(g, IDLE, t0);

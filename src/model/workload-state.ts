@@ -103,7 +103,7 @@ export function workloadState(w: Workload, s: Scenario, groupOf: ReadonlyMap<str
       state.nodes = w.nodes;
       state.process = arrivalProcess(w.arrivals, stream('arrivals'), clock);
       state.nextDuration = sampler(w.duration, stream('duration'));
-      state.bursts = burstTimes(w.arrivals.bursts, clock, -s.warmup, s.horizon, stream('bursts'));
+      state.bursts = burstTimes(w.arrivals.bursts, clock, s.warmup > 0 ? -s.warmup : 0, s.horizon, stream('bursts'));
       break;
     case 'deployment': {
       state.groups = Int32Array.from(w.machines, (m) => groupOf.get(m) as number);
@@ -118,7 +118,7 @@ export function workloadState(w: Workload, s: Scenario, groupOf: ReadonlyMap<str
         running: 0,
         replicas: [],
         lastChange: -Infinity,
-        lastTouch: -s.warmup,
+        lastTouch: s.warmup > 0 ? -s.warmup : 0,
         runningSeconds: 0,
         desiredSeconds: 0,
         pendingSeconds: 0,

@@ -3,6 +3,7 @@ import { max, mean, min, quantile, variance } from 'd3-array';
 import { distributionMean, sampler, type Distribution } from '../../src/random/distributions.js';
 import { lognormalFromMedianP95 } from '../../src/catalog/machines.js';
 import { randomStream } from '../../src/random/stream.js';
+import { gammaFunction } from '../../src/random/gamma-function.js';
 
 const N = 200000;
 
@@ -64,5 +65,51 @@ describe('distributions, sampled', () => {
     expect(draw({ dist: 'exponential', mean: 1 }, 6).slice(0, 5)).not.toEqual(a);
     const other = sampler({ dist: 'exponential', mean: 1 }, randomStream(5, 'another purpose'));
     expect([other(), other()]).not.toEqual(a.slice(0, 2));
+  });
+});
+
+describe('distributions added for realistic workloads', () => {
+  test('weibull: mean scale x Γ(1 + 1/k), median scale x ln(2)^(1/k)', () => {
+    const d: Distribution = { dist: 'weibull', shape: 0.7, scale: 3600 };
+    const s = draw(d);
+    const m = distributionMean(d);
+    expect(m).toBeCloseTo(3600 * gammaFunction(1 + 1 / 0.7), 9);
+    const sd = 3600 * Math.sqrt(gammaFunction(1 + 2 / 0.7) - gammaFunction(1 + 1 / 0.7) ** 2);
+    expectMean(s, m, sd);
+    expect((quantile(s, 0.5) as number) / (3600 * Math.pow(Math.LN2, 1 / 0.7))).toBeCloseTo(1, 1);
+  });
+
+  test('empirical: draws only the given values, each about equally often', () => {
+    const s = draw({ dist: 'empirical', values: [60, 600, 6000] });
+    expect(new Set(s)).toEqual(new Set([60, 600, 6000]));
+    for (const v of [60, 600, 6000]) {
+      const share = s.filter((x) => x === v).length / s.length;
+      expect(Math.abs(share - 1 / 3)).toBeLessThan(5 * Math.sqrt((1 / 3) * (2 / 3) / s.length));
+    }
+  });
+
+  test('a cap (max) ends every draw at the cap: exponential mean becomes mean (1 - e^(-max/mean))', () => {
+    const mean = 3600;
+    const max = 7200;
+    const s = draw({ dist: 'exponential', mean, max });
+    expect(max_(s)).toBe(max);
+    const capped = mean * (1 - Math.exp(-max / mean));
+    expectMean(s, capped, mean);
+    // P(draw = max) = P(X >= max) = e^(-2).
+    const atCap = s.filter((x) => x === max).length / s.length;
+    expect(Math.abs(atCap - Math.exp(-2))).toBeLessThan(5 * Math.sqrt(Math.exp(-2) * (1 - Math.exp(-2)) / s.length));
+  });
+});
+
+function max_(values: number[]): number {
+  return max(values) as number;
+}
+
+describe('gammaFunction', () => {
+  test('matches known values', () => {
+    expect(gammaFunction(5)).toBeCloseTo(24, 10);
+    expect(gammaFunction(0.5)).toBeCloseTo(Math.sqrt(Math.PI), 12);
+    expect(gammaFunction(1)).toBeCloseTo(1, 12);
+    expect(gammaFunction(2.5)).toBeCloseTo(1.329340388179137, 12);
   });
 });

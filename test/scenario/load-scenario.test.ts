@@ -180,3 +180,90 @@ describe('loadScenario', () => {
     await expect(loadScenario(join(dir, 'x.toml'))).rejects.toThrow(/unknown file type ".toml"/);
   });
 });
+
+describe('loadScenario: workloads', () => {
+  const base = { name: 'x', horizon: '1w', start: '2026-01-05T00:00:00Z', groups: [{ machine: 'P5000' }, { machine: 'P4000' }] };
+
+  test('profiles, bursts, fallback machines, patience, caps and the time zone', async () => {
+    const dir = writeFiles({ 'd.csv': 'minutes,seconds\n1,60\n2,120\n3,3m\n' });
+    const s = await loadScenario(
+      {
+        ...base,
+        timezone: 'Europe/Amsterdam',
+        workloads: [
+          {
+            name: 'nb',
+            kind: 'notebook',
+            machine: ['P5000', 'P4000'],
+            patience: { dist: 'exponential', mean: '10m' },
+            arrivals: {
+              process: 'poisson',
+              rate: '2/h',
+              profile: 'office-hours',
+              bursts: [{ at: 'Mon-Wed 09:30', count: 10, over: '1h' }, { at: '2026-01-07T12:00:00Z', count: 5 }],
+            },
+            duration: { dist: 'weibull', shape: 2, mean: '1h', max: '6h' },
+          },
+          { name: 'e', machine: 'P5000', arrivals: { process: 'bursts', bursts: [{ at: 'daily 02:00', count: 1 }] }, duration: { dist: 'empirical', file: 'd.csv', column: 'seconds' } },
+        ],
+      },
+      { baseDir: dir },
+    );
+    expect(s.timezone).toBe('Europe/Amsterdam');
+    const nb = s.workloads[0];
+    expect(nb).toMatchObject({
+      kind: 'notebook',
+      machines: ['P5000', 'P4000'],
+      patience: { dist: 'exponential', mean: 600 },
+      arrivals: {
+        process: 'poisson',
+        profile: { name: 'office-hours' },
+        bursts: [
+          { at: { weekly: { days: [0, 1, 2], minuteOfDay: 570 } }, count: 10, over: 3600 },
+          { at: { once: 2 * 86400 + 12 * 3600 }, count: 5, over: 0 },
+        ],
+      },
+      duration: { dist: 'weibull', shape: 2, scale: expect.closeTo(3600 / 0.886226925452758, 9), max: 21600 },
+    });
+    expect(s.workloads[1]).toMatchObject({ arrivals: { process: 'bursts' }, duration: { dist: 'empirical', values: [60, 120, 180] } });
+  });
+
+  test('refuses what cannot be simulated, with the place', async () => {
+    expect(
+      await issues({
+        ...base,
+        timezone: 'Mars/Olympus',
+        workloads: [
+          { name: 'a', machine: 'P5000', arrivals: { process: 'poisson', rate: '1/h', profile: 'lunch-rush' }, duration: '1h' },
+          { name: 'b', machine: 'P5000', arrivals: { process: 'bursts', bursts: [{ at: 'Someday 9:00', count: 3 }] }, duration: '1h' },
+          { name: 'c', machine: ['P5000', 'V100'], arrivals: { process: 'fixed', interval: '1h' }, duration: '1h', format: 'swf' },
+          { name: 'd', machine: 'P5000', replicas: 2 },
+          { name: 'e', kind: 'deployment', machine: 'P5000', replicas: { requestRate: '10/s', targetPerReplica: '1/s', minReplicas: 5, maxReplicas: 3 } },
+          { name: 'f', kind: 'deployment', machine: 'P5000', replicas: 1, duration: '1h' },
+        ],
+      }),
+    ).toEqual([
+      'workloads[0].arrivals.profile: "lunch-rush" is not a profile; valid: flat, office-hours, nightly-batch, or {hourly: [24 weights], daily: [7 weights]}',
+      'workloads[1].arrivals.bursts[0].at: "Someday 9:00" is neither an ISO date-time nor a weekly slot like "Mon 09:00", "Mon-Fri 08:30" or "daily 02:00"',
+    ]);
+    expect(
+      await issues({
+        ...base,
+        timezone: 'Mars/Olympus',
+        workloads: [
+          { name: 'c', machine: ['P5000', 'V100'], arrivals: { process: 'fixed', interval: '1h' }, duration: '1h', format: 'swf' },
+          { name: 'd', machine: 'P5000', replicas: 2 },
+          { name: 'e', kind: 'deployment', machine: 'P5000', replicas: { requestRate: '10/s', targetPerReplica: '1/s', minReplicas: 5, maxReplicas: 3 } },
+          { name: 'f', kind: 'deployment', machine: 'P5000', replicas: 1, duration: '1h' },
+        ],
+      }),
+    ).toEqual([
+      'timezone: "Mars/Olympus" is not an IANA time zone, e.g. "Europe/Amsterdam"',
+      'workloads[0].format: not allowed without trace',
+      'workloads[0].machine[1]: machine "V100" has no group; add a group for it under groups',
+      'workloads[1].replicas: only a workload of kind: deployment has replicas',
+      'workloads[2].replicas.minReplicas: 5 is more than maxReplicas 3',
+      'workloads[3].duration: not allowed for a deployment: replicas run until scaled down',
+    ]);
+  });
+});
