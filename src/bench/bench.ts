@@ -4,7 +4,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { sampler } from '../random/distributions.js';
+import { randomStream } from '../random/stream.js';
 import { loadScenario } from '../scenario/load-scenario.js';
+import type { Scenario, TraceJobs } from '../scenario/scenario.js';
 import { simulate } from '../simulate.js';
 import { mmcMeanWait } from '../theory/erlang-c.js';
 import { referenceMmc } from './reference-mmc.js';
@@ -62,6 +65,54 @@ async function speed(jobs: number, rounds: number): Promise<void> {
   console.log(`  simulate(), autoscaled 0-${2 * C}  ${fmt(median(scaled)).padStart(10)} jobs/s   ${(median(scaled) / median(reference) * 100).toFixed(1)}% of reference, ${fmt(scaledResult.engine.events)} events`);
 }
 
+/**
+ * The same average load three ways through a static pool large enough for its
+ * peak: constant-rate Poisson, Poisson shaped by the office-hours profile
+ * (thinning, local time), and a replay of recorded jobs.
+ */
+async function workloadShapes(jobs: number, rounds: number): Promise<void> {
+  const pool = { machine: 'P5000', hotNodes: 64, maxPoolSize: 64 };
+  const horizon = `${jobs / LAMBDA_PER_HOUR}h`;
+  const duration = { dist: 'exponential', mean: `${MEAN_HOURS}h` };
+  const constant = await loadScenario({ name: 'constant', horizon, groups: [pool], workloads: [{ name: 'jobs', machine: 'P5000', arrivals: { process: 'poisson', rate: `${LAMBDA_PER_HOUR}/h` }, duration }] });
+  const profiled = await loadScenario({
+    name: 'profiled',
+    horizon,
+    groups: [pool],
+    workloads: [{ name: 'jobs', machine: 'P5000', arrivals: { process: 'poisson', rate: `${LAMBDA_PER_HOUR}/h`, profile: 'office-hours' }, duration }],
+  });
+  // A recorded trace of the same jobs: generated once, replayed each round.
+  const recorded: TraceJobs = { submit: [], duration: [], machine: [], nodes: [] };
+  simulate(constant, {
+    onEvent: (e) => {
+      if (e.type !== 'arrive') return;
+      recorded.submit.push(e.time);
+      recorded.machine.push('P5000');
+      recorded.nodes.push(1);
+    },
+  });
+  const next = sampler({ dist: 'exponential', mean: MEAN_HOURS * 3600 }, randomStream(1, 'bench/trace-durations'));
+  for (let i = 0; i < recorded.submit.length; i++) recorded.duration.push(next());
+  const replay: Scenario = {
+    ...constant,
+    name: 'replay',
+    workloads: [{ type: 'trace', name: 'jobs', kind: 'job', patience: null, trace: '(generated)', format: 'csv', jobs: recorded, rows: { read: recorded.submit.length, used: recorded.submit.length, skipped: 0, excluded: 0, outsideWindow: 0 } }],
+  };
+  const rates: Record<string, number[]> = { constant: [], profiled: [], replay: [] };
+  for (let round = 0; round < rounds; round++) {
+    for (const [name, scenario] of [['constant', constant], ['profiled', profiled], ['replay', replay]] as const) {
+      const t = performance.now();
+      const r = simulate(scenario, { seed: round + 1 });
+      rates[name].push(r.jobs.started / ((performance.now() - t) / 1000));
+    }
+  }
+  const base = median(rates.constant);
+  console.log(`\nWorkload shapes: ${fmt(jobs)} jobs through a static pool of 64, median of ${rounds} rounds`);
+  console.log(`  constant-rate Poisson       ${fmt(base).padStart(12)} jobs/s`);
+  console.log(`  office-hours profile        ${fmt(median(rates.profiled)).padStart(12)} jobs/s   ${((median(rates.profiled) / base) * 100).toFixed(1)}% of constant (target >= 80%)`);
+  console.log(`  trace replay                ${fmt(median(rates.replay)).padStart(12)} jobs/s   ${((median(rates.replay) / base) * 100).toFixed(1)}% of constant (target >= 80%)`);
+}
+
 async function idleDecades(): Promise<void> {
   const years = 30;
   const horizon = `${years * 365}d`;
@@ -105,6 +156,7 @@ if (args[0] === '--memory-child') {
 } else {
   const quick = args.includes('--quick');
   await speed(quick ? 200_000 : 1_000_000, quick ? 3 : 5);
+  await workloadShapes(quick ? 200_000 : 1_000_000, quick ? 3 : 5);
   await idleDecades();
   memory(quick ? 1_000_000 : 10_000_000);
 }

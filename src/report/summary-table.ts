@@ -13,7 +13,7 @@ export function summaryTable(result: Result): string {
     '',
     `Cost     ${formatUsd(result.cost.monthly)}/month  (${formatUsd(result.cost.total)} over the span; cluster fee ${formatUsd(result.cost.clusterFee)}; idle machines ${formatUsd(result.cost.idle)})`,
     `Waiting  p50 ${formatDuration(w.p50)} · p95 ${formatDuration(w.p95)} · p99 ${formatDuration(w.p99)} · max ${formatDuration(w.max)} · mean ${formatDuration(w.mean)} · ${formatPercent(w.probWait)} waited`,
-    `Jobs     ${formatCount(j.submitted)} submitted · ${formatCount(j.completed)} completed · ${formatCount(j.unfinished)} unfinished${j.queuedAtEnd > 0 ? ` (${formatCount(j.queuedAtEnd)} never started: their waits are not counted)` : ''}`,
+    `Jobs     ${formatCount(j.submitted)} submitted · ${formatCount(j.completed)} completed${j.abandoned > 0 ? ` · ${formatCount(j.abandoned)} gave up waiting (${formatPercent(j.abandonedShare)})` : ''} · ${formatCount(j.unfinished)} unfinished${j.queuedAtEnd > 0 ? ` (${formatCount(j.queuedAtEnd)} never started: their waits are not counted)` : ''}`,
     '',
     textTable(
       [
@@ -52,24 +52,24 @@ export function summaryTable(result: Result): string {
       textTable(
         [
           { header: 'workload' },
+          { header: 'kind' },
           { header: 'jobs', right: true },
-          { header: 'unfinished', right: true },
+          { header: 'gave up', right: true },
           { header: 'waited', right: true },
           { header: 'mean', right: true },
           { header: 'p50', right: true },
           { header: 'p95', right: true },
-          { header: 'p99', right: true },
           { header: 'max', right: true },
         ],
         result.workloads.map((wl) => [
           wl.name,
+          wl.kind,
           formatCount(wl.jobs.submitted),
-          formatCount(wl.jobs.unfinished),
+          wl.jobs.abandoned > 0 ? `${formatCount(wl.jobs.abandoned)} (${formatPercent(wl.jobs.abandonedShare)})` : '0',
           formatPercent(wl.wait.probWait),
           formatDuration(wl.wait.mean),
           formatDuration(wl.wait.p50),
           formatDuration(wl.wait.p95),
-          formatDuration(wl.wait.p99),
           formatDuration(wl.wait.max),
         ]),
       ),
@@ -85,6 +85,31 @@ export function summaryTable(result: Result): string {
       ].filter(Boolean);
       if (left.length > 0) lines.push(`note: ${wl.name} (${t.file}): ${left.join(', ')}; not run`);
     }
+  }
+  if (result.deployments.length > 0) {
+    lines.push(
+      '',
+      textTable(
+        [
+          { header: 'deployment' },
+          { header: 'machine' },
+          { header: 'replicas', right: true },
+          { header: 'wanted', right: true },
+          { header: 'peak', right: true },
+          { header: 'pending replica-h', right: true },
+          { header: 'under-provisioned', right: true },
+        ],
+        result.deployments.map((d) => [
+          d.name,
+          d.machines.join('/'),
+          formatFixed(d.meanReplicas, 2),
+          formatFixed(d.meanDesired, 2),
+          String(d.peakReplicas),
+          formatFixed(d.pendingReplicaHours),
+          formatDuration(d.underProvisionedHours * 3600),
+        ]),
+      ),
+    );
   }
   lines.push('', `${formatCount(result.engine.events)} events in ${result.engine.wallSeconds.toFixed(2)} s`);
   return lines.join('\n') + '\n';

@@ -4,6 +4,13 @@ const DAY_MS = 86_400_000;
 /** Day names, Monday first, as used by profiles and weekly slots. */
 export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 
+/** The hour of the week (0 = Monday 00:00) of a local time in milliseconds since 1970-01-01T00:00 local. */
+export function hourOfWeekAt(localMs: number): number {
+  const days = Math.floor(localMs / DAY_MS);
+  const weekday = (((days + 3) % 7) + 7) % 7; // 1970-01-01 was a Thursday
+  return weekday * 24 + Math.floor((localMs - days * DAY_MS) / HOUR_MS);
+}
+
 /** True when `timezone` is an IANA time zone name this runtime knows. */
 export function isTimeZone(timezone: string): boolean {
   try {
@@ -75,10 +82,7 @@ export class LocalClock {
 
   /** Local hour of the week at simulated time `t`: 0 = Monday 00:00-00:59, 167 = Sunday 23:00-23:59. */
   hourOfWeek(t: number): number {
-    const local = this.localMs(t);
-    const days = Math.floor(local / DAY_MS);
-    const weekday = (((days + 3) % 7) + 7) % 7; // 1970-01-01 was a Thursday
-    return weekday * 24 + Math.floor((local - days * DAY_MS) / HOUR_MS);
+    return hourOfWeekAt(this.localMs(t));
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { Random } from '../random/stream.js';
 import type { Arrivals } from '../scenario/scenario.js';
-import type { LocalClock } from '../time/local-clock.js';
+import { hourOfWeekAt, type LocalClock } from '../time/local-clock.js';
 import { weeklyWeights } from './profiles.js';
 
 /**
@@ -29,18 +29,30 @@ export function arrivalProcess(arrivals: Arrivals, random: Random, clock: LocalC
         const next = (t: number) => t - Math.log(1 - random()) / rate;
         return { first: next, next };
       }
-      // Non-homogeneous Poisson by thinning (Lewis and Shedler, 1979): candidates at the
-      // peak rate, each kept with probability rate(t) / peak. Exact for any profile.
-      const weights = weeklyWeights(profile);
-      let peak = 0;
-      for (const w of weights) peak = Math.max(peak, w);
-      for (let i = 0; i < 168; i++) weights[i] /= peak;
-      const peakRate = rate * peak;
+      // Non-homogeneous Poisson, sampled exactly: the rate is constant within each
+      // local hour, so a unit-rate exponential draw is spent hour by hour until it
+      // runs out (the time change of Cinlar, 1975). It is thinning against an
+      // envelope equal to the rate itself: nothing is ever rejected, and each
+      // arrival costs one draw and one look at the clock per hour it spans.
+      const rates = weeklyWeights(profile).map((w) => w * rate);
+      // The hour the last arrival fell in: consecutive arrivals mostly share it.
+      let segmentStart = Infinity;
+      let segmentEnd = -Infinity;
+      let segmentRate = 0;
       const next = (t: number) => {
+        let budget = -Math.log(1 - random());
         let at = t;
         for (;;) {
-          at -= Math.log(1 - random()) / peakRate;
-          if (random() < weights[clock.hourOfWeek(at)]) return at;
+          if (!(at >= segmentStart && at < segmentEnd)) {
+            const local = clock.localMs(at);
+            segmentRate = rates[hourOfWeekAt(local)];
+            segmentStart = at;
+            segmentEnd = at + (Math.floor(local / 3_600_000 + 1) * 3_600_000 - local) / 1000;
+          }
+          const room = segmentRate * (segmentEnd - at);
+          if (room > budget) return at + budget / segmentRate;
+          budget -= room;
+          at = segmentEnd;
         }
       };
       return { first: next, next };
