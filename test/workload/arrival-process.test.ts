@@ -17,13 +17,18 @@ function arrivals(profile: Profile, ratePerHour: number, horizon: number, clock:
 const CHI2_167_999 = 233.0;
 
 describe('arrivalProcess: Poisson shaped by a profile (thinning)', () => {
-  test('counts per hour of week match the office-hours profile (chi-square, 167 df, p = 0.001)', () => {
+  const inline: Profile = { name: 'inline', hourly: Array.from({ length: 24 }, (_, h) => 1 + (h % 5)), daily: [3, 1, 1, 1, 1, 0.5, 0.2] };
+  test.each([
+    ['office-hours', PROFILES['office-hours']],
+    ['nightly-batch', PROFILES['nightly-batch']],
+    ['an inline profile', inline],
+  ])('counts per hour of week match %s (chi-square, 167 df, p = 0.001)', (_, profile) => {
     const weeks = 40;
     const clock = new LocalClock('UTC', '2026-01-05T00:00:00Z');
-    const times = arrivals(PROFILES['office-hours'], 30, weeks * 168 * 3600, clock);
+    const times = arrivals(profile, 30, weeks * 168 * 3600, clock);
     const observed = new Array<number>(168).fill(0);
     for (const t of times) observed[clock.hourOfWeek(t)]++;
-    const weights = weeklyWeights(PROFILES['office-hours']);
+    const weights = weeklyWeights(profile);
     let chi2 = 0;
     for (let h = 0; h < 168; h++) {
       const expected = 30 * weights[h] * weeks;
@@ -33,7 +38,12 @@ describe('arrivalProcess: Poisson shaped by a profile (thinning)', () => {
     expect(chi2).toBeLessThan(CHI2_167_999);
     // The profile keeps the weekly average: 30/h over the whole span.
     expect(times.length / (weeks * 168)).toBeCloseTo(30, 0);
-    // Nights and weekends are quiet, weekdays busy.
+  });
+
+  test('office hours: nights and weekends are quiet, weekdays busy', () => {
+    const clock = new LocalClock('UTC', '2026-01-05T00:00:00Z');
+    const observed = new Array<number>(168).fill(0);
+    for (const t of arrivals(PROFILES['office-hours'], 30, 10 * 168 * 3600, clock)) observed[clock.hourOfWeek(t)]++;
     expect(observed[2 * 24 + 10]).toBeGreaterThan(10 * observed[2 * 24 + 3]);
     expect(observed[2 * 24 + 10]).toBeGreaterThan(5 * observed[6 * 24 + 10]);
   });
