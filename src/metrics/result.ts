@@ -1,3 +1,5 @@
+import type { DecisionSummary } from './decisions.js';
+
 /** Waiting time from submission to start, seconds, over jobs submitted in the measured span that started. */
 export interface WaitSummary {
   /** Jobs the figures are over. */
@@ -54,9 +56,16 @@ export interface GroupResult {
   /** Times a scale-up became cut short by a limit (an episode lasts until a scan is no longer cut short). */
   blockedScaleUps: number;
   blockedBy: { maxPool: number; accountCap: number };
+  /** Hours during which jobs were queued while the pool was at its max or the account cap was reached: the sign of a limit set too tight. */
+  capacityBoundHours: number;
+  /** Warm pool: its size, machine-hours stopped in it, starts from it, and boot time it saved (estimate: the mean cold boot minus each warm start). */
+  standbyNodes: number;
+  standbyHours: number;
+  standbyStarts: number;
+  standbyBootHoursSaved: number;
   /** USD in the measured span. */
   cost: number;
-  costByState: { busy: number; idle: number; reserved: number; boot: number; rounding: number };
+  costByState: { busy: number; idle: number; reserved: number; boot: number; rounding: number; standby: number };
 }
 
 export interface WorkloadResult {
@@ -113,6 +122,8 @@ export interface DeploymentResult {
 export interface Result {
   scenario: string;
   seed: number;
+  /** The scaling policy: a built-in name or the module's path. */
+  policy: string;
   region: string;
   start: string;
   horizonHours: number;
@@ -136,5 +147,7 @@ export interface Result {
   groups: GroupResult[];
   workloads: WorkloadResult[];
   deployments: DeploymentResult[];
+  /** Scaling decisions in the measured span, by action, reason and limit. */
+  decisions: DecisionSummary;
   engine: { events: number; wallSeconds: number };
 }

@@ -1,11 +1,16 @@
 import { Kernel } from '../engine/kernel.js';
 import type { DeploymentResult, GroupResult, JobCounts, KindResult, Result, WaitSummary, WorkloadResult } from '../metrics/result.js';
 import { WaitStats } from '../metrics/wait-stats.js';
-import type { Decision, PoolView, ScalingPolicy } from '../policies/policy.js';
-import { sampler } from '../random/distributions.js';
+import type { DecisionRecord, DecisionSummary } from '../metrics/decisions.js';
+import { emptyDecisionSummary } from '../metrics/decisions.js';
+import { PolicyError } from '../policies/policy-module.js';
+import { LIMITS, REASONS, type GroupView, type Limit as PolicyLimit, type PolicyView, type Reason, type ScalingPolicy } from '../policies/policy.js';
+import { cappedMean, sampler } from '../random/distributions.js';
 import { randomStream } from '../random/stream.js';
 import type { Scenario } from '../scenario/scenario.js';
-import { LocalClock } from '../time/local-clock.js';
+import { LocalClock, hourOfWeekAt } from '../time/local-clock.js';
+import { weeklyWeights } from '../workload/profiles.js';
+import { ArrivalTracker } from './arrival-tracker.js';
 import { IntDeque } from './int-deque.js';
 import type { Limit, SimEvent } from './sim-event.js';
 import { replicaTarget, workloadState, type DeploymentState, type WorkloadState } from './workload-state.js';
@@ -26,18 +31,36 @@ const BOOTING = 0;
 const IDLE = 1;
 const RESERVED = 2;
 const BUSY = 3;
-const STATES = 4;
+/** Stopped in the warm pool: billed at the storage price, not counted in the pool. */
+const STANDBY = 4;
+const STATES = 5;
+/** A removed node's slot, until it is reused. */
+const GONE = 255;
 
 const NO_LIMIT = 0;
 const MAX_POOL = 1;
 const ACCOUNT_CAP = 2;
 const LIMIT_NAMES: Limit[] = ['max-pool', 'max-pool', 'account-cap'];
+const REASON_SET = new Set<string>(REASONS);
 
 const MONTH_HOURS = 730;
 
 export interface ModelOptions {
   policy: ScalingPolicy;
+  /** The policy's name in error messages (a built-in name or the module's path). */
+  policySource: string;
   onEvent?: (event: SimEvent) => void;
+  onDecision?: (record: DecisionRecord) => void;
+}
+
+/** A policy's decision, checked and laid out by group. */
+interface CheckedDecision {
+  add: number[];
+  reason: Reason[];
+  remove: (readonly number[] | null)[];
+  removeReason: Reason[];
+  note: (string | undefined)[];
+  wakeAt: number;
 }
 
 /**
@@ -90,6 +113,32 @@ export class ClusterModel {
   /** No policy can change any group: every pool is pinned at hot = max. */
   private readonly frozen: boolean;
 
+  // Warm pools and decisions.
+  private readonly standbyCap: Int32Array;
+  private readonly standbyPricePerSecond: Float64Array;
+  private readonly nextStandbyBoot: (() => number)[];
+  private readonly coldBootMean: Float64Array;
+  private readonly standbyBootMean: Float64Array;
+  private readonly standbyWakes: Int32Array;
+  private readonly standbySavedSeconds: Float64Array;
+  private readonly capacityBoundSeconds: Float64Array;
+  private readonly lastScaleDown: Float64Array;
+  private readonly lastCut: string[];
+  private readonly decisions: DecisionSummary = emptyDecisionSummary();
+  private readonly onDecision: ((record: DecisionRecord) => void) | undefined;
+  private readonly policySource: string;
+  private readonly policyRandom: () => number;
+
+  // Recent arrivals, kept for policies (not for a frozen pool).
+  private readonly trackArrivals: boolean;
+  private readonly groupArrivals: ArrivalTracker[];
+  private readonly workloadArrivals: ArrivalTracker[];
+  /** Per workload: arrivals per second by local hour of week, from its own process; null when unknown. */
+  private readonly expectedRates: (Float64Array | null)[];
+  /** Per group: the workloads whose first choice it is, and whether a trace also submits to it. */
+  private readonly groupWorkloads: number[][];
+  private readonly traceGroups: Set<number>;
+
   // Nodes: parallel arrays indexed by node id, recycled through a free list.
   private nodeGroup = new Int32Array(64);
   private nodeState = new Uint8Array(64);
@@ -120,8 +169,7 @@ export class ClusterModel {
   private scanId = -1;
   private inScan = false;
   private lastScaleUp = -Infinity;
-  private readonly view: PoolView;
-  private readonly decision: Decision;
+  private readonly view: PolicyView;
 
   constructor(
     private readonly scenario: Scenario,
@@ -166,12 +214,36 @@ export class ClusterModel {
     this.blockedByPool = new Int32Array(G);
     this.blockedByCap = new Int32Array(G);
     this.frozen = s.groups.every((g) => g.hotNodes === g.maxPoolSize);
+    this.standbyCap = Int32Array.from(s.groups, (g) => g.standbyNodes);
+    this.standbyPricePerSecond = Float64Array.from(s.groups, (g) => g.standbyPricePerHour / 3600);
+    this.nextStandbyBoot = s.groups.map((g) => sampler(g.standbyBootTime, randomStream(s.seed, `group:${g.machine}/standby-boot`)));
+    this.coldBootMean = Float64Array.from(s.groups, (g) => cappedMean(g.bootTime));
+    this.standbyBootMean = Float64Array.from(s.groups, (g) => cappedMean(g.standbyBootTime));
+    this.standbyWakes = new Int32Array(G);
+    this.standbySavedSeconds = new Float64Array(G);
+    this.capacityBoundSeconds = new Float64Array(G);
+    this.lastScaleDown = new Float64Array(G).fill(-Infinity);
+    this.lastCut = new Array<string>(G).fill('');
+    this.onDecision = options.onDecision;
+    this.policySource = options.policySource;
+    this.policyRandom = randomStream(s.seed, `policy:${options.policy.name}`);
 
     const groupOf = new Map(s.groups.map((g, i) => [g.machine, i]));
     this.clock = new LocalClock(s.timezone, s.start);
     this.workloads = s.workloads.map((w) => workloadState(w, s, groupOf, this.clock));
+    this.trackArrivals = !this.frozen;
+    this.groupArrivals = s.groups.map(() => new ArrivalTracker());
+    this.workloadArrivals = s.workloads.map(() => new ArrivalTracker());
+    this.expectedRates = s.workloads.map((w) => {
+      if (w.type !== 'synthetic' || w.arrivals.bursts.length > 0) return null;
+      const a = w.arrivals;
+      if (a.process === 'fixed') return new Float64Array(168).fill(1 / a.interval);
+      if (a.process === 'poisson') return a.profile ? weeklyWeights(a.profile).map((x) => x * a.rate) : new Float64Array(168).fill(a.rate);
+      return null;
+    });
+    this.groupWorkloads = s.groups.map((_, g) => this.workloads.flatMap((wl, w) => (wl.groups.length > 0 && wl.groups[0] === g ? [w] : [])));
+    this.traceGroups = new Set(this.workloads.flatMap((wl) => (wl.trace ? Array.from(wl.trace.group) : [])));
 
-    this.decision = { add: new Array<number>(G).fill(0), remove: new Array<number>(G).fill(0), wakeAt: Infinity };
     this.view = this.makeView();
   }
 
@@ -180,6 +252,7 @@ export class ClusterModel {
     const started = performance.now();
     const t0 = this.t0;
     for (let g = 0; g < this.G; g++) {
+      this.count[g * STATES + STANDBY] = this.standbyCap[g];
       for (let i = 0; i < this.hot[g]; i++) {
         const node = this.newNode(g, IDLE, t0);
         this.nodeBillStart[node] = t0;
@@ -282,6 +355,10 @@ export class ClusterModel {
     const now = this.kernel.now;
     const job = this.newJob(w, group, nodes, now, duration);
     if (now >= 0) wl.submitted++;
+    if (this.trackArrivals && !wl.deployment) {
+      this.groupArrivals[group].add(now);
+      this.workloadArrivals[w].add(now);
+    }
     if (this.onEvent) this.onEvent({ time: now, type: 'arrive', group: this.machine[group], workload: wl.name, job, nodes });
 
     const queue = this.queue[group];
@@ -508,21 +585,42 @@ export class ClusterModel {
     this.wake();
   }
 
-  private addNodes(g: number, n: number): void {
+  /** Requests `n` nodes for group `g`, from its warm pool first; returns how many came from the pool. */
+  private addNodes(g: number, n: number): number {
     const now = this.kernel.now;
-    this.touch(g);
+    this.touchForCap(g);
+    const base = g * STATES;
+    const warm = Math.min(n, this.count[base + STANDBY]);
+    this.count[base + STANDBY] -= warm;
     for (let i = 0; i < n; i++) {
       const node = this.newNode(g, BOOTING, now);
       this.nodeBillStart[node] = this.bootBilled ? now : NaN;
-      this.kernel.schedule(now + this.nextBoot[g](), READY, node, READY);
+      let boot: number;
+      if (i < warm) {
+        boot = this.nextStandbyBoot[g]();
+        if (now >= 0) {
+          this.standbyWakes[g]++;
+          this.standbySavedSeconds[g] += this.coldBootMean[g] - boot;
+        }
+      } else {
+        boot = this.nextBoot[g]();
+      }
+      this.kernel.schedule(now + boot, READY, node, READY);
     }
     if (now >= 0 && this.total[g] > this.peakNodes[g]) this.peakNodes[g] = this.total[g];
+    return warm;
   }
 
-  /** Removes the longest-idle node of group `g`, billing its lifetime rounded up to the granularity. */
-  private removeOldestIdle(g: number): void {
+  /**
+   * Removes an idle node of group `g`, billing its lifetime rounded up to the
+   * granularity; it goes back to the warm pool if the pool has room. Returns
+   * true when it went to the warm pool.
+   */
+  private removeIdle(g: number, node: number): boolean {
     const now = this.kernel.now;
-    const node = this.idle[g].popFront();
+    const idle = this.idle[g];
+    if (idle.at(0) === node) idle.popFront();
+    else idle.remove(node);
     const billed = now - this.nodeBillStart[node];
     const step = this.granularity;
     if (step > 0 && billed > 0) {
@@ -530,10 +628,23 @@ export class ClusterModel {
       const extra = Math.min(roundedEnd, this.horizon) - Math.max(now, 0);
       if (extra > 0) this.roundingSeconds[g] += extra;
     }
-    this.count[g * STATES + IDLE]--;
+    const base = g * STATES;
+    this.count[base + IDLE]--;
     this.total[g]--;
     this.clusterTotal--;
+    this.nodeState[node] = GONE; // a second removal of the same id is refused
     this.freeNodes.push(node);
+    if (this.count[base + STANDBY] < this.standbyCap[g]) {
+      this.count[base + STANDBY]++;
+      return true;
+    }
+    return false;
+  }
+
+  /** Before the cluster's node count changes: every group's capacity-bound time depends on it. */
+  private touchForCap(g: number): void {
+    if (this.cap === Infinity) this.touch(g);
+    else for (let k = 0; k < this.G; k++) this.touch(k);
   }
 
   private newNode(g: number, state: number, now: number): number {
@@ -589,6 +700,7 @@ export class ClusterModel {
     for (let s = 0; s < STATES; s++) this.area[base + s] += this.count[base + s] * dt;
     const queued = this.queue[g].length;
     this.queueArea[g] += queued * dt;
+    if (queued > 0 && (this.total[g] >= this.max[g] || this.clusterTotal >= this.cap)) this.capacityBoundSeconds[g] += dt;
     if (this.total[g] > this.peakNodes[g]) this.peakNodes[g] = this.total[g];
     if (queued > this.peakQueue[g]) this.peakQueue[g] = queued;
   }
@@ -615,30 +727,30 @@ export class ClusterModel {
     this.scanAt = Infinity;
     this.inScan = true;
     const now = this.kernel.now;
-    const decision = this.decision;
-    this.refreshView(now);
-    decision.wakeAt = Infinity;
-    this.policy.decide(this.view, decision);
+    const d = this.askPolicy(now);
+    let wakeAt = d.wakeAt;
+    const measured = now >= 0;
 
-    let wakeAt = decision.wakeAt;
     for (let g = 0; g < this.G; g++) {
-      const want = decision.add[g];
-      if (!(want > 0)) {
+      const want = d.add[g];
+      if (want === 0) {
         this.blocked[g] = NO_LIMIT;
+        this.lastCut[g] = '';
         continue;
       }
       const roomPool = this.max[g] - this.total[g];
       const roomCap = this.cap - this.clusterTotal;
-      const n = Math.min(want, roomPool, roomCap);
-      const measured = now >= 0;
+      const n = Math.max(0, Math.min(want, roomPool, roomCap));
       if (n > 0) {
-        this.addNodes(g, n);
+        const warm = this.addNodes(g, n);
         this.lastScaleUp = now;
         if (measured) {
           this.scaleUps[g]++;
           this.nodesAdded[g] += n;
         }
         if (this.onEvent) this.onEvent({ time: now, type: 'scale-up', group: this.machine[g], count: n });
+        if (warm > 0) this.record(now, g, 'wake-standby', warm, d.reason[g], undefined, d.note[g]);
+        if (n > warm) this.record(now, g, 'scale-up', n - warm, d.reason[g], this.standbyCap[g] > 0 ? 'standby-empty' : undefined, d.note[g]);
       }
       if (n < want) {
         const limit = roomPool <= roomCap ? MAX_POOL : ACCOUNT_CAP;
@@ -648,84 +760,233 @@ export class ClusterModel {
           else this.blockedByCap[g]++;
         }
         this.blocked[g] = limit;
-        if (this.onEvent) this.onEvent({ time: now, type: 'blocked', group: this.machine[g], wanted: want, granted: Math.max(n, 0), limit: LIMIT_NAMES[limit] });
+        if (this.onEvent) this.onEvent({ time: now, type: 'blocked', group: this.machine[g], wanted: want, granted: n, limit: LIMIT_NAMES[limit] });
+        this.recordCut(now, g, 'scale-up-blocked', want - n, d.reason[g], LIMIT_NAMES[limit], d.note[g]);
       } else {
         this.blocked[g] = NO_LIMIT;
+        this.lastCut[g] = '';
       }
     }
 
     let removed = false;
-    const quietSince = now - this.lastScaleUp;
     for (let g = 0; g < this.G; g++) {
-      const ask = decision.remove[g];
-      if (!(ask > 0)) continue;
-      if (quietSince < this.delayAfterAdd) {
+      const ids = d.remove[g];
+      if (ids === null || ids.length === 0) continue;
+      const why = d.removeReason[g];
+      const valid = this.idleIdsOf(g, ids);
+      if (valid.length < ids.length) this.recordCut(now, g, 'scale-down-blocked', ids.length - valid.length, why, 'not-idle', d.note[g]);
+      if (valid.length === 0) continue;
+      if (now - this.lastScaleUp < this.delayAfterAdd) {
         wakeAt = Math.min(wakeAt, this.lastScaleUp + this.delayAfterAdd);
+        this.recordCut(now, g, 'scale-down-blocked', valid.length, why, 'delay-after-add', d.note[g]);
         continue;
       }
-      const n = Math.min(ask, this.idle[g].length, this.total[g] - this.hot[g]);
+      const n = Math.min(valid.length, this.total[g] - this.hot[g]);
+      if (n < valid.length) this.recordCut(now, g, 'scale-down-blocked', valid.length - n, why, 'hot-nodes-floor', d.note[g]);
       if (n <= 0) continue;
-      this.touch(g);
-      for (let i = 0; i < n; i++) this.removeOldestIdle(g);
-      if (now >= 0) {
+      this.touchForCap(g);
+      let toStandby = 0;
+      for (let i = 0; i < n; i++) if (this.removeIdle(g, valid[i])) toStandby++;
+      this.lastScaleDown[g] = now;
+      if (measured) {
         this.scaleDowns[g]++;
         this.nodesRemoved[g] += n;
       }
       removed = true;
       if (this.onEvent) this.onEvent({ time: now, type: 'scale-down', group: this.machine[g], count: n });
+      if (toStandby > 0) this.record(now, g, 'to-standby', toStandby, why, undefined, d.note[g]);
+      if (n > toStandby) this.record(now, g, 'scale-down', n - toStandby, why, undefined, d.note[g]);
     }
     if (removed && this.blocked.includes(ACCOUNT_CAP)) this.wake(now);
-    if (wakeAt < Infinity) this.wake(wakeAt);
+    if (!this.policy.eventDriven && this.scanInterval > 0) wakeAt = Math.min(wakeAt, now + this.scanInterval);
+    if (wakeAt < Infinity) this.wake(wakeAt > now ? wakeAt : now + Math.max(this.scanInterval, 1));
     this.inScan = false;
   }
 
-  private makeView(): PoolView {
-    const G = this.G;
-    const model = this;
-    const zeros = () => new Array<number>(G).fill(0);
-    return {
-      now: 0,
-      groups: G,
-      machine: this.machine,
-      hotNodes: Array.from(this.hot),
-      maxPoolSize: Array.from(this.max),
-      booting: zeros(),
-      idle: zeros(),
-      reserved: zeros(),
-      busy: zeros(),
-      queuedJobs: zeros(),
-      wantedNodes: zeros(),
-      idleCountSince(g, t) {
-        // Idle nodes are kept in the order they became idle: binary search.
-        const idle = model.idle[g];
-        let lo = 0;
-        let hi = idle.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (model.nodeSince[idle.at(mid)] <= t) lo = mid + 1;
-          else hi = mid;
-        }
-        return lo;
-      },
-      idleSinceAt: (g, k) => (k >= 0 && k < model.idle[g].length ? model.nodeSince[model.idle[g].at(k)] : Infinity),
-    };
+  /** The ids in `ids` that are idle nodes of group `g`, each once, in the order given. */
+  private idleIdsOf(g: number, ids: readonly number[]): number[] {
+    const out: number[] = [];
+    for (const id of ids) {
+      if (id >= 0 && id < this.nodeCount && this.nodeGroup[id] === g && this.nodeState[id] === IDLE && !out.includes(id)) out.push(id);
+    }
+    return out;
   }
 
-  /** Copies the pool's state into the view handed to the policy. */
-  private refreshView(now: number): void {
-    const view = this.view as { -readonly [K in keyof PoolView]: PoolView[K] } & {
-      booting: number[]; idle: number[]; reserved: number[]; busy: number[]; queuedJobs: number[]; wantedNodes: number[];
-    };
-    view.now = now;
-    for (let g = 0; g < this.G; g++) {
-      const base = g * STATES;
-      view.booting[g] = this.count[base + BOOTING];
-      view.idle[g] = this.count[base + IDLE];
-      view.reserved[g] = this.count[base + RESERVED];
-      view.busy[g] = this.count[base + BUSY];
-      view.queuedJobs[g] = this.queue[g].length;
-      view.wantedNodes[g] = this.wanted[g];
+  /** Records a decision (kept in the summary only inside the measured span). */
+  private record(time: number, g: number, action: DecisionRecord['action'], count: number, reason: Reason, limit?: PolicyLimit, note?: string): void {
+    if (time >= 0) {
+      const sum = this.decisions;
+      sum.records++;
+      sum.byAction[action] = (sum.byAction[action] ?? 0) + count;
+      sum.byReason[reason] = (sum.byReason[reason] ?? 0) + 1;
+      if (limit) sum.byLimit[limit] = (sum.byLimit[limit] ?? 0) + 1;
     }
+    if (this.onDecision) {
+      const r: DecisionRecord = { time, group: this.machine[g], action, count, reason };
+      if (limit) r.limit = limit;
+      if (note) r.note = note;
+      this.onDecision(r);
+    }
+  }
+
+  /** Records a decision cut short, unless it repeats the group's last one word for word (a long block is one record). */
+  private recordCut(time: number, g: number, action: DecisionRecord['action'], count: number, reason: Reason, limit: PolicyLimit, note?: string): void {
+    const key = `${action} ${count} ${reason} ${limit} ${note ?? ''}`;
+    if (this.lastCut[g] === key) return;
+    this.lastCut[g] = key;
+    this.record(time, g, action, count, reason, limit, note);
+  }
+
+  /** Calls the policy and checks what it returned; a broken decision stops the run with a PolicyError. */
+  private askPolicy(now: number): CheckedDecision {
+    const view = this.view as { now: number; epochMs: number; local: PolicyView['local'] };
+    view.now = now;
+    view.epochMs = this.clock.epochMs(now);
+    const local = this.clock.localMs(now);
+    const hourOfWeek = hourOfWeekAt(local);
+    view.local = { weekday: Math.floor(hourOfWeek / 24), hour: hourOfWeek % 24, minute: Math.floor(local / 60000) % 60, hourOfWeek };
+    let raw: unknown;
+    try {
+      raw = this.policy.decide(this.view);
+    } catch (error) {
+      throw new PolicyError(this.policySource, `decide() threw at t = ${now} s: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const fail = (field: string, message: string): never => {
+      throw new PolicyError(this.policySource, `at t = ${now} s, ${field}: ${message}`);
+    };
+    const out: CheckedDecision = {
+      add: new Array<number>(this.G).fill(0),
+      reason: new Array<Reason>(this.G).fill('custom'),
+      remove: new Array<readonly number[] | null>(this.G).fill(null),
+      removeReason: new Array<Reason>(this.G).fill('custom'),
+      note: new Array<string | undefined>(this.G).fill(undefined),
+      wakeAt: Infinity,
+    };
+    if (raw === undefined || raw === null) return out;
+    if (typeof raw !== 'object') fail('decision', `expected an object { groups, wakeAt }, got ${typeof raw}`);
+    const decision = raw as { groups?: unknown; wakeAt?: unknown };
+    if (decision.wakeAt !== undefined) {
+      if (typeof decision.wakeAt !== 'number' || Number.isNaN(decision.wakeAt)) fail('decision.wakeAt', `${String(decision.wakeAt)} is not a time in seconds`);
+      out.wakeAt = decision.wakeAt as number;
+    }
+    if (decision.groups === undefined) return out;
+    if (!decision.groups || typeof decision.groups !== 'object') fail('decision.groups', 'expected an object keyed by machine type');
+    for (const [machine, value] of Object.entries(decision.groups as Record<string, unknown>)) {
+      const g = this.machine.indexOf(machine);
+      const at = `decision.groups.${machine}`;
+      if (g < 0) fail(at, `"${machine}" is not a group; groups: ${this.machine.join(', ')}`);
+      if (value === undefined || value === null) continue;
+      if (typeof value !== 'object') fail(at, `expected { add, remove, reason, removeReason, note }, got ${typeof value}`);
+      const v = value as Record<string, unknown>;
+      if (v.add !== undefined) {
+        if (typeof v.add !== 'number' || !Number.isInteger(v.add) || v.add < 0) fail(`${at}.add`, `${String(v.add)} is not a whole number of at least 0`);
+        out.add[g] = v.add as number;
+      }
+      if (v.remove !== undefined) {
+        if (!Array.isArray(v.remove) || v.remove.some((id) => typeof id !== 'number' || !Number.isInteger(id))) fail(`${at}.remove`, 'expected a list of node ids (whole numbers) from idleNodes');
+        out.remove[g] = v.remove as number[];
+      }
+      for (const key of ['reason', 'removeReason'] as const) {
+        if (v[key] === undefined) continue;
+        if (typeof v[key] !== 'string' || !REASON_SET.has(v[key] as string)) fail(`${at}.${key}`, `${JSON.stringify(v[key])} is not a reason; valid: ${REASONS.join(', ')}`);
+        out[key][g] = v[key] as Reason;
+      }
+      if (v.note !== undefined) {
+        if (typeof v.note !== 'string') fail(`${at}.note`, 'must be a string');
+        out.note[g] = v.note as string;
+      }
+    }
+    return out;
+  }
+
+  /** The policy's view: one object for the run whose figures are read live at each scan. */
+  private makeView(): PolicyView {
+    const model = this;
+    const groups: GroupView[] = this.machine.map((machine, g) => {
+      const c = (state: number) => model.count[g * STATES + state];
+      const arrivals = (tracker: ArrivalTracker, expected: number | null) => ({
+        lastHour: tracker.lastHour(model.kernel.now),
+        ewmaPerHour: tracker.ratePerSecond(model.kernel.now) * 3600,
+        expectedPerHour: expected,
+      });
+      const expectedOf = (w: number): number | null => {
+        const rates = model.expectedRates[w];
+        return rates ? rates[model.view.local.hourOfWeek] * 3600 : null;
+      };
+      return {
+        machine,
+        hotNodes: model.hot[g],
+        maxPoolSize: model.max[g],
+        standbyNodes: model.standbyCap[g],
+        nodes: {
+          get booting() {
+            return c(BOOTING);
+          },
+          get idle() {
+            return c(IDLE);
+          },
+          get reserved() {
+            return c(RESERVED);
+          },
+          get busy() {
+            return c(BUSY);
+          },
+          get standby() {
+            return c(STANDBY);
+          },
+          get total() {
+            return model.total[g];
+          },
+        },
+        get idleNodes() {
+          const idle = model.idle[g];
+          return Array.from({ length: idle.length }, (_, k) => ({ id: idle.at(k), since: model.nodeSince[idle.at(k)] }));
+        },
+        queue: {
+          get jobs() {
+            return model.queue[g].length;
+          },
+          get nodesWanted() {
+            return model.wanted[g];
+          },
+          get oldestWait() {
+            const q = model.queue[g];
+            return q.length > 0 ? model.kernel.now - model.jobSubmit[q.at(0)] : 0;
+          },
+        },
+        get arrivals() {
+          const members = model.groupWorkloads[g];
+          const known = !model.traceGroups.has(g) && members.every((w) => model.expectedRates[w] !== null);
+          return arrivals(model.groupArrivals[g], known ? members.reduce((sum, w) => sum + (expectedOf(w) as number), 0) : null);
+        },
+        get workloads() {
+          return model.groupWorkloads[g].map((w) => ({ name: model.workloads[w].name, ...arrivals(model.workloadArrivals[w], expectedOf(w)) }));
+        },
+        bootTime: { mean: model.coldBootMean[g], standbyMean: model.standbyBootMean[g] },
+        get sinceScaleDown() {
+          return model.kernel.now - model.lastScaleDown[g];
+        },
+      };
+    });
+    return {
+      now: 0,
+      epochMs: 0,
+      local: { weekday: 0, hour: 0, minute: 0, hourOfWeek: 0 },
+      groups,
+      cluster: {
+        machineCap: this.scenario.cluster.machineCap,
+        get nodes() {
+          return model.clusterTotal;
+        },
+        get remaining() {
+          return model.cap - model.clusterTotal;
+        },
+      },
+      get sinceScaleUp() {
+        return model.kernel.now - model.lastScaleUp;
+      },
+      random: this.policyRandom,
+    };
   }
 
   // ---- results ----------------------------------------------------------
@@ -751,6 +1012,7 @@ export class ClusterModel {
         reserved: a(RESERVED) * price,
         boot: this.bootBilled ? a(BOOTING) * price : 0,
         rounding: this.roundingSeconds[g] * price,
+        standby: a(STANDBY) * this.standbyPricePerSecond[g],
       };
       const machineSeconds = a(BUSY) + a(IDLE) + a(RESERVED) + a(BOOTING);
       return {
@@ -773,7 +1035,12 @@ export class ClusterModel {
         nodesRemoved: this.nodesRemoved[g],
         blockedScaleUps: this.blockedEpisodes[g],
         blockedBy: { maxPool: this.blockedByPool[g], accountCap: this.blockedByCap[g] },
-        cost: costByState.busy + costByState.idle + costByState.reserved + costByState.boot + costByState.rounding,
+        capacityBoundHours: hours(this.capacityBoundSeconds[g]),
+        standbyNodes: this.standbyCap[g],
+        standbyHours: hours(a(STANDBY)),
+        standbyStarts: this.standbyWakes[g],
+        standbyBootHoursSaved: hours(this.standbySavedSeconds[g]),
+        cost: costByState.busy + costByState.idle + costByState.reserved + costByState.boot + costByState.rounding + costByState.standby,
         costByState,
       };
     });
@@ -840,6 +1107,7 @@ export class ClusterModel {
     return {
       scenario: s.name,
       seed: s.seed,
+      policy: this.policySource,
       region: s.region,
       start: s.start,
       horizonHours: hours(H),
@@ -861,6 +1129,7 @@ export class ClusterModel {
       groups,
       workloads,
       deployments,
+      decisions: this.decisions,
       engine: { events: this.kernel.events, wallSeconds },
     };
   }

@@ -1,4 +1,5 @@
-import type { Decision, PoolView, ScalingPolicy } from './policy.js';
+import { timedOutIdle } from './idle-timeout.js';
+import type { GroupDecision, PolicyDecision, PolicyView, ScalingPolicy } from './policy.js';
 
 export interface ReactiveSettings {
   /** Seconds a node must have been idle before it is removed. */
@@ -7,24 +8,24 @@ export interface ReactiveSettings {
 
 /**
  * The cluster-autoscaler's behaviour on Gradient's managed clusters: add as
- * many nodes as queued jobs want beyond the ready and booting supply; remove
+ * many nodes as queued jobs want beyond the idle and booting supply; remove
  * nodes idle for `scaleDownUnneededTime`, longest idle first.
  */
 export function reactivePolicy(settings: ReactiveSettings): ScalingPolicy {
   const unneeded = settings.scaleDownUnneededTime;
   return {
     name: 'reactive',
-    decide(view: PoolView, decision: Decision): void {
+    eventDriven: true,
+    decide(view: PolicyView): PolicyDecision {
+      const groups: Record<string, GroupDecision> = {};
       let wakeAt = Infinity;
-      for (let g = 0; g < view.groups; g++) {
-        const supply = view.idle[g] + view.booting[g];
-        decision.add[g] = Math.max(0, view.wantedNodes[g] - supply);
-        const removable = view.idleCountSince(g, view.now - unneeded);
-        decision.remove[g] = removable;
-        // Idle nodes are ordered by when they became idle: the next to qualify follows the removable ones.
-        wakeAt = Math.min(wakeAt, view.idleSinceAt(g, removable) + unneeded);
+      for (const g of view.groups) {
+        const add = Math.max(0, g.queue.nodesWanted - (g.nodes.idle + g.nodes.booting));
+        const { remove, nextAt } = timedOutIdle(g, view.now, unneeded);
+        wakeAt = Math.min(wakeAt, nextAt);
+        if (add > 0 || remove.length > 0) groups[g.machine] = { add, reason: 'pending-jobs', remove, removeReason: 'idle-timeout' };
       }
-      decision.wakeAt = wakeAt;
+      return { groups, wakeAt };
     },
   };
 }

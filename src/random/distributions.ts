@@ -1,5 +1,5 @@
 import { gammaFunction } from './gamma-function.js';
-import type { Random } from './stream.js';
+import { randomStream, type Random } from './stream.js';
 
 /**
  * A distribution of non-negative durations, all parameters in seconds. `max`,
@@ -140,4 +140,38 @@ export function sampler(d: Distribution, random: Random): () => number {
 /** The mean of `d` before any cap, in seconds. */
 export function distributionMean(d: Distribution): number {
   return (DISTRIBUTIONS[d.dist] as DistributionKind<Distribution>).mean(d);
+}
+
+/** `d` with every value multiplied by `k` > 0 (the cap too). */
+export function scaleDistribution(d: Distribution, k: number): Distribution {
+  const max = d.max === undefined ? {} : { max: d.max * k };
+  switch (d.dist) {
+    case 'fixed':
+      return { dist: 'fixed', value: d.value * k, ...max };
+    case 'exponential':
+      return { dist: 'exponential', mean: d.mean * k, ...max };
+    case 'lognormal':
+      return { dist: 'lognormal', mu: d.mu + Math.log(k), sigma: d.sigma, ...max };
+    case 'uniform':
+      return { dist: 'uniform', min: d.min * k, max: d.max * k };
+    case 'gamma':
+      return { dist: 'gamma', shape: d.shape, scale: d.scale * k, ...max };
+    case 'weibull':
+      return { dist: 'weibull', shape: d.shape, scale: d.scale * k, ...max };
+    case 'empirical':
+      return { dist: 'empirical', values: d.values.map((v) => v * k), ...max };
+  }
+}
+
+/** The mean of `d` after its cap, in seconds; without a closed form, from a fixed sample (deterministic, within about 1%). */
+export function cappedMean(d: Distribution): number {
+  if (d.max === undefined || d.dist === 'uniform') return distributionMean(d);
+  if (d.dist === 'fixed') return Math.min(d.value, d.max);
+  if (d.dist === 'exponential') return d.mean * (1 - Math.exp(-d.max / d.mean));
+  if (d.dist === 'empirical') return d.values.reduce((a, v) => a + Math.min(v, d.max as number), 0) / d.values.length;
+  const draw = sampler(d, randomStream(0, 'capped-mean'));
+  let sum = 0;
+  const n = 20000;
+  for (let i = 0; i < n; i++) sum += draw();
+  return sum / n;
 }

@@ -3,18 +3,24 @@ import { dirname, extname, resolve } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { MACHINE_NAMES, MACHINE_TYPES } from '../catalog/machines.js';
 import { REGIONS } from '../catalog/regions.js';
-import type { Distribution } from '../random/distributions.js';
+import { BUILTIN_POLICIES, BUILTIN_POLICY_NAMES, type BuiltinPolicyName } from '../policies/builtin-policies.js';
+import { scaleDistribution, type Distribution } from '../random/distributions.js';
 import { isTimeZone } from '../time/local-clock.js';
 import { closest } from './closest.js';
 import { ScenarioError, type ScenarioIssue } from './scenario-error.js';
-import type { Arrivals, Burst, Group, Scenario, TraceFormat, Workload } from './scenario.js';
-import { FIELD_NAMES, scenarioSchema, type RawScenario, type RawWorkload } from './schema.js';
+import type { Arrivals, Burst, Group, PolicySpec, Scenario, TraceFormat, Workload } from './scenario.js';
+import { PolicyError, loadPolicyModule } from '../policies/policy-module.js';
+import { FIELD_NAMES, looksLikeModule, scenarioSchema, type RawScenario, type RawWorkload } from './schema.js';
 import { columnIndex, csvRows } from './traces/csv-rows.js';
 import { replayRows } from './traces/replay.js';
 import { TraceFileError } from './traces/trace-read.js';
 import { FORMAT_FIELDS, TRACE_FORMATS } from './traces/trace-formats.js';
 import { describe, parseDuration } from './units.js';
 import { errorMessage, toScenarioIssues } from './zod-issues.js';
+
+/** Assumed warm-pool defaults: storage price as a share of the running price, and start-up time as a share of a cold boot. */
+export const STANDBY_PRICE_SHARE = 0.05;
+export const STANDBY_BOOT_SHARE = 0.4;
 
 export interface LoadOptions {
   /** Directory that relative trace paths are resolved against (default: the file's directory, or the working directory for an object). */
@@ -34,8 +40,28 @@ export async function loadScenario(input: string | object, options: LoadOptions 
   if (!parsed.success) throw new ScenarioError(source, toScenarioIssues(parsed.error.issues, FIELD_NAMES));
   const issues: ScenarioIssue[] = [];
   const scenario = normalise(parsed.data, baseDir, issues);
+  if (issues.length === 0 && 'module' in scenario.policy) {
+    try {
+      await loadPolicyModule(scenario.policy.module);
+    } catch (error) {
+      if (!(error instanceof PolicyError)) throw error;
+      issues.push({ path: 'policy', message: error.message });
+    }
+  }
   if (issues.length > 0) throw new ScenarioError(source, issues);
   return scenario;
+}
+
+/**
+ * The policy a `--policy` option names: a built-in (default parameters) or a
+ * module path, relative to `baseDir`; a module is loaded at once.
+ */
+export async function resolvePolicy(text: string, baseDir: string): Promise<PolicySpec> {
+  const issues: ScenarioIssue[] = [];
+  const spec = normalisePolicy(looksLikeModule(text) ? { module: text, params: {} } : { name: text, params: {} }, baseDir, issues);
+  if (issues.length > 0) throw new ScenarioError('--policy', issues);
+  if ('module' in spec) await loadPolicyModule(spec.module);
+  return spec;
 }
 
 function readScenarioFile(path: string): unknown {
@@ -89,12 +115,25 @@ function normalise(raw: RawScenario, baseDir: string, issues: ScenarioIssue[]): 
     if (g.hotNodes > g.maxPoolSize) {
       issues.push({ path: `${at}.hotNodes`, message: `${g.hotNodes} is more than maxPoolSize ${g.maxPoolSize}` });
     }
+    const pricePerHour = raw.catalog[g.machine]?.pricePerHour ?? type?.pricePerHour ?? 0;
+    const bootTime = resolveDistribution(g.bootTime ?? type?.bootTime ?? { dist: 'fixed', value: 0 }, `${at}.bootTime`, baseDir, issues);
+    if (g.standbyNodes === 0) {
+      for (const field of ['standbyPricePerHour', 'standbyBootTime'] as const) {
+        if (g[field] !== undefined) issues.push({ path: `${at}.${field}`, message: 'has no effect without standbyNodes' });
+      }
+    }
     groups.push({
       machine: g.machine,
       hotNodes: g.hotNodes,
       maxPoolSize: g.maxPoolSize,
-      pricePerHour: raw.catalog[g.machine]?.pricePerHour ?? type?.pricePerHour ?? 0,
-      bootTime: resolveDistribution(g.bootTime ?? type?.bootTime ?? { dist: 'fixed', value: 0 }, `${at}.bootTime`, baseDir, issues),
+      pricePerHour,
+      bootTime,
+      standbyNodes: g.standbyNodes,
+      // Assumptions, stated in the README: storage costs 5% of the running price; a stopped machine starts in 40% of a cold boot.
+      standbyPricePerHour: g.standbyPricePerHour ?? STANDBY_PRICE_SHARE * pricePerHour,
+      standbyBootTime: g.standbyBootTime
+        ? resolveDistribution(g.standbyBootTime, `${at}.standbyBootTime`, baseDir, issues)
+        : scaleDistribution(bootTime, STANDBY_BOOT_SHARE),
     });
   });
   const hotTotal = groups.reduce((sum, g) => sum + g.hotNodes, 0);
@@ -271,6 +310,7 @@ function normalise(raw: RawScenario, baseDir: string, issues: ScenarioIssue[]): 
   return {
     name: raw.name,
     seed: raw.seed,
+    policy: normalisePolicy(raw.policy, baseDir, issues),
     horizon: raw.horizon,
     warmup: raw.warmup,
     region,
@@ -282,6 +322,22 @@ function normalise(raw: RawScenario, baseDir: string, issues: ScenarioIssue[]): 
     groups,
     workloads,
   };
+}
+
+/** A built-in policy's parameters checked and normalised, or a module path made absolute. */
+function normalisePolicy(raw: RawScenario['policy'], baseDir: string, issues: ScenarioIssue[]): PolicySpec {
+  if ('module' in raw) return { module: resolve(baseDir, raw.module), params: raw.params };
+  const builtin = BUILTIN_POLICIES[raw.name as BuiltinPolicyName];
+  if (!builtin) {
+    issues.push({ path: 'policy', message: `"${raw.name}" is not a built-in policy; valid: ${BUILTIN_POLICY_NAMES.join(', ')}, or a module: ./my-policy.js` });
+    return { builtin: raw.name, params: {} };
+  }
+  const parsed = builtin.params.safeParse(raw.params, { error: errorMessage });
+  if (!parsed.success) {
+    issues.push(...toScenarioIssues(parsed.error.issues, FIELD_NAMES, ['policy']));
+    return { builtin: raw.name, params: {} };
+  }
+  return { builtin: raw.name, params: parsed.data };
 }
 
 /** Reads the CSV column of an empirical distribution given by file; other distributions pass through. */

@@ -36,9 +36,16 @@ export interface Scenario {
     scaleDownUnneededTime: number;
     scaleDownDelayAfterAdd: number;
   };
+  /** The scaling policy. */
+  policy: PolicySpec;
   groups: Group[];
   workloads: Workload[];
 }
+
+/** A built-in policy with its parameters, or a module (an absolute path) exporting one. */
+export type PolicySpec =
+  | { builtin: string; params: Record<string, unknown> }
+  | { module: string; params: Record<string, unknown> };
 
 export interface Group {
   machine: string;
@@ -47,6 +54,12 @@ export interface Group {
   /** USD per hour, after any catalog override. */
   pricePerHour: number;
   bootTime: Distribution;
+  /** Stopped machines kept in a warm pool (not counted towards maxPoolSize or the cap). */
+  standbyNodes: number;
+  /** USD per hour of a machine in the warm pool (storage only). */
+  standbyPricePerHour: number;
+  /** Start-up time of a machine from the warm pool. */
+  standbyBootTime: Distribution;
 }
 
 /** When a burst happens: once, at seconds from t = 0, or every week on some days at a local time. */

@@ -2,45 +2,9 @@ import * as z from 'zod';
 import { REGION_NAMES } from '../catalog/regions.js';
 import { DISTRIBUTION_NAMES, Z95, type Distribution } from '../random/distributions.js';
 import { gammaFunction } from '../random/gamma-function.js';
-import { WEEKDAYS } from '../time/local-clock.js';
 import { PROFILES, PROFILE_NAMES, type Profile } from '../workload/profiles.js';
-import { describe, parseDuration, parseRate } from './units.js';
-
-/** A duration in seconds, written as a number of seconds or "10m", "2.5h", ... */
-function duration(min: { value: number; inclusive: boolean; hint?: string } = { value: 0, inclusive: true }) {
-  return z.unknown().transform((value, ctx) => {
-    const parsed = parseDuration(value);
-    if (typeof parsed !== 'number') {
-      ctx.addIssue({ code: 'custom', message: parsed.error });
-      return z.NEVER;
-    }
-    if (min.inclusive ? parsed < min.value : parsed <= min.value) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `${describe(value)} must be ${min.inclusive ? 'at least' : 'more than'} ${min.value}s${min.hint ? `; ${min.hint}` : ''}`,
-      });
-      return z.NEVER;
-    }
-    return parsed;
-  });
-}
-
-const positiveDuration = () => duration({ value: 0, inclusive: false });
-
-const rate = z.unknown().transform((value, ctx) => {
-  const parsed = parseRate(value);
-  if (typeof parsed !== 'number') {
-    ctx.addIssue({ code: 'custom', message: parsed.error });
-    return z.NEVER;
-  }
-  if (parsed <= 0) {
-    ctx.addIssue({ code: 'custom', message: `${describe(value)} must be more than 0` });
-    return z.NEVER;
-  }
-  return parsed;
-});
-
-const count = (min: number) => z.number().int().min(min);
+import { describe, parseDuration } from './units.js';
+import { count, duration, positiveDuration, rate, WEEKLY, weekdays } from './zod-units.js';
 
 /** The cap every distribution accepts. */
 const cap = { max: positiveDuration().optional() };
@@ -158,26 +122,6 @@ const profile = z.union([
     }),
 ]);
 
-const WEEKLY = /^\s*([A-Za-z,\-*]+)\s+(\d{1,2}):(\d{2})\s*$/;
-
-/** Parses a weekly slot's day list: "Mon", "Mon-Fri", "Mon,Wed,Fri", "daily" or "*"; Monday = 0. */
-function weekdays(text: string): number[] | undefined {
-  if (text === '*' || text.toLowerCase() === 'daily') return [0, 1, 2, 3, 4, 5, 6];
-  const index = (name: string) => WEEKDAYS.findIndex((d) => d.toLowerCase() === name.toLowerCase().slice(0, 3) && name.length >= 3);
-  const days = new Set<number>();
-  for (const part of text.split(',')) {
-    const [a, b] = part.split('-');
-    const from = index(a);
-    const to = b === undefined ? from : index(b);
-    if (from < 0 || to < 0) return undefined;
-    for (let d = from; ; d = (d + 1) % 7) {
-      days.add(d);
-      if (d === to) break;
-    }
-  }
-  return [...days].sort();
-}
-
 /** When a burst happens: an ISO date-time (once), or a weekly slot "Mon 09:00", "Mon-Fri 08:30", "daily 02:00". */
 const burstTime = z.union([z.string(), z.date()]).transform((value, ctx) => {
   if (value instanceof Date || /^\d{4}-\d{2}-\d{2}/.test(value)) {
@@ -227,7 +171,31 @@ const group = z.strictObject({
   hotNodes: count(0).default(0),
   maxPoolSize: count(1).default(10),
   bootTime: distribution.optional(),
+  standbyNodes: count(0).default(0),
+  standbyPricePerHour: z.number().min(0).optional(),
+  standbyBootTime: distribution.optional(),
 });
+
+/** A built-in policy's name, a module path, or either with parameters; checked against the policy in loadScenario. */
+type RawPolicy = { module: string; params: Record<string, unknown> } | { name: string; params: Record<string, unknown> };
+
+const policy = z.union([
+  z.string().min(1).transform((name): RawPolicy => (looksLikeModule(name) ? { module: name, params: {} } : { name, params: {} })),
+  z
+    .looseObject({ name: z.string().min(1).optional(), module: z.string().min(1).optional() })
+    .transform(({ name, module, ...params }, ctx) => {
+      if ((name === undefined) === (module === undefined)) {
+        ctx.addIssue({ code: 'custom', message: 'give either name (a built-in policy) or module (a .js or .ts file)' });
+        return z.NEVER;
+      }
+      return (module !== undefined ? { module, params } : { name: name as string, params }) as RawPolicy;
+    }),
+]);
+
+/** True when a policy is given as a file rather than a built-in name. */
+export function looksLikeModule(text: string): boolean {
+  return /[/\\]/.test(text) || /\.(m?js|ts|mts)$/.test(text);
+}
 
 const machineList = z.union([z.string(), z.array(z.string()).min(1)]).transform((m) => (Array.isArray(m) ? m : [m]));
 
@@ -293,6 +261,7 @@ export const scenarioSchema = z.strictObject({
     })
     .prefault({}),
   catalog: z.record(z.string(), z.strictObject({ pricePerHour: z.number().min(0) })).default({}),
+  policy: policy.prefault('reactive'),
   groups: z.array(group).min(1, 'a scenario needs at least one group'),
   workloads: z.array(workload).default([]),
 });
@@ -307,4 +276,5 @@ export const FIELD_NAMES = [
   'dist', 'value', 'mean', 'median', 'p95', 'mu', 'sigma', 'min', 'max', 'cv', 'shape', 'scale', 'values', 'file', 'column',
   'process', 'rate', 'interval', 'profile', 'hourly', 'daily', 'bursts', 'at', 'count', 'over',
   'requestRate', 'targetPerReplica', 'minReplicas', 'maxReplicas', 'cooldown', 'from', 'to',
+  'name', 'module', 'spare', 'windows', 'days', 'nodes', 'method', 'target', 'scaleInCooldown',
 ];

@@ -74,6 +74,11 @@ export class LocalClock {
     return local - Math.floor(epochMs / 1000) * 1000;
   }
 
+  /** Milliseconds since the epoch (UTC) at simulated time `t` seconds. */
+  epochMs(t: number): number {
+    return this.startMs + t * 1000;
+  }
+
   /** Local milliseconds since 1970-01-01T00:00 local, at simulated time `t` seconds. */
   localMs(t: number): number {
     const epochMs = this.startMs + t * 1000;

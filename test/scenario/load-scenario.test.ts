@@ -30,7 +30,20 @@ describe('loadScenario', () => {
       billing: { granularity: 1, bootBilled: true },
       cluster: { machineCap: null, monthlyFee: 26 },
       autoscaler: { scanInterval: 10, scaleDownUnneededTime: 480, scaleDownDelayAfterAdd: 120 },
-      groups: [{ machine: 'P5000', hotNodes: 0, maxPoolSize: 10, pricePerHour: 0.78, bootTime: { dist: 'lognormal', mu: Math.log(240), sigma: expect.closeTo(Math.log(540 / 240) / 1.6448536269514722, 12) } }],
+      policy: { builtin: 'reactive', params: {} },
+      groups: [
+        {
+          machine: 'P5000',
+          hotNodes: 0,
+          maxPoolSize: 10,
+          pricePerHour: 0.78,
+          bootTime: { dist: 'lognormal', mu: Math.log(240), sigma: expect.closeTo(Math.log(540 / 240) / 1.6448536269514722, 12) },
+          standbyNodes: 0,
+          standbyPricePerHour: expect.closeTo(0.05 * 0.78, 12),
+          // A warm start takes 40% of a cold boot: the lognormal's median scales, its shape does not.
+          standbyBootTime: { dist: 'lognormal', mu: expect.closeTo(Math.log(0.4 * 240), 12), sigma: expect.closeTo(Math.log(540 / 240) / 1.6448536269514722, 12) },
+        },
+      ],
       workloads: [],
     });
   });
