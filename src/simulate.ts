@@ -2,6 +2,7 @@ import type { DecisionRecord } from './metrics/decisions.js';
 import type { Result } from './metrics/result.js';
 import { ClusterModel } from './model/cluster-model.js';
 import type { SimEvent } from './model/sim-event.js';
+import type { Snapshot } from './model/snapshot.js';
 import { createPolicy, policyName } from './policies/policy-module.js';
 import type { ScalingPolicy } from './policies/policy.js';
 import type { Scenario } from './scenario/scenario.js';
@@ -15,6 +16,9 @@ export interface SimulateOptions {
   onEvent?: (event: SimEvent) => void;
   /** Receives every scaling decision, made or cut short, with its reason. */
   onDecision?: (record: DecisionRecord) => void;
+  /** Receives the cluster's state at `snapshotAt` (simulated seconds), after everything that happened at that instant. */
+  snapshotAt?: number;
+  onSnapshot?: (snapshot: Snapshot) => void;
 }
 
 /**
@@ -30,6 +34,8 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Res
     policySource: options.policy ? options.policy.name : policyName(run.policy),
     onEvent: options.onEvent,
     onDecision: options.onDecision,
+    snapshotAt: options.snapshotAt,
+    onSnapshot: options.onSnapshot,
   });
   return model.run();
 }

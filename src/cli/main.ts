@@ -1,10 +1,22 @@
 import yargs from 'yargs';
+import type { Argv } from 'yargs';
+import { PolicyError } from '../policies/policy-module.js';
+import { BUILTIN_POLICY_NAMES } from '../policies/builtin-policies.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
+import { explainCommand } from './explain-command.js';
 import type { Io } from './io.js';
 import { runCommand } from './run-command.js';
+import { UsageError } from './usage-error.js';
 
-/** Bad command-line usage: reported with the usage text, exit code 2. */
-export class UsageError extends Error {}
+export { UsageError };
+
+/** The options every command that simulates a scenario file takes. */
+function scenarioOptions<T>(y: Argv<T>) {
+  return y
+    .positional('file', { type: 'string', demandOption: true, describe: 'scenario file (.yaml, .yml or .json)' })
+    .option('seed', { type: 'number', describe: "override the scenario's seed", coerce: wholeNumber('--seed') })
+    .option('policy', { type: 'string', describe: `override the scenario's policy: ${BUILTIN_POLICY_NAMES.join(', ')}, or a module ./my-policy.js (.ts)` });
+}
 
 /** Exit codes: 0 ok, 1 a failure the run itself found, 2 bad input or usage. */
 export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;
@@ -23,16 +35,26 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       'run <file>',
       'simulate a scenario, print its summary and write its report folder',
       (y) =>
-        y
-          .positional('file', { type: 'string', demandOption: true, describe: 'scenario file (.yaml, .yml or .json)' })
-          .option('seed', { type: 'number', describe: "override the scenario's seed", coerce: wholeNumber('--seed') })
+        scenarioOptions(y)
           .option('json', { type: 'boolean', default: false, describe: 'print only the Result JSON on stdout' })
           .option('out', { type: 'string', describe: 'report folder (default reports/<scenario name>)' }),
       async (args) => {
-        exitCode = await runCommand({ file: args.file, seed: args.seed, json: args.json, out: args.out }, io);
+        exitCode = await runCommand({ file: args.file, seed: args.seed, policy: args.policy, json: args.json, out: args.out }, io);
       },
     )
-    .demandCommand(1, 'name a command: run')
+    .command(
+      'explain <file>',
+      "the cluster's state at a moment, why idle nodes are kept, and the decisions around it",
+      (y) =>
+        scenarioOptions(y)
+          .option('at', { type: 'string', demandOption: true, describe: 'the moment: an ISO date-time (2026-01-06T09:30Z) or a time since the start (36h)' })
+          .option('group', { type: 'string', array: true, describe: 'machine types to show (default all)' })
+          .option('window', { type: 'string', default: '30m', describe: 'show decisions this long before and after' }),
+      async (args) => {
+        exitCode = await explainCommand({ file: args.file, seed: args.seed, policy: args.policy, at: args.at, group: args.group, window: args.window }, io);
+      },
+    )
+    .demandCommand(1, 'name a command: run, explain')
     .strict()
     .recommendCommands()
     .help()
@@ -67,7 +89,7 @@ function wholeNumber(option: string) {
 }
 
 function report(error: unknown, io: Io): number {
-  if (error instanceof ScenarioError) {
+  if (error instanceof ScenarioError || error instanceof PolicyError) {
     io.stderr(`poolsim: ${error.message}\n`);
     return EXIT.badInput;
   }

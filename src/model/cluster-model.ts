@@ -13,6 +13,7 @@ import { weeklyWeights } from '../workload/profiles.js';
 import { ArrivalTracker } from './arrival-tracker.js';
 import { IntDeque } from './int-deque.js';
 import type { Limit, SimEvent } from './sim-event.js';
+import type { Snapshot } from './snapshot.js';
 import { replicaTarget, workloadState, type DeploymentState, type WorkloadState } from './workload-state.js';
 
 // Event kinds; the same number is their priority at equal times: jobs finish and
@@ -25,6 +26,7 @@ const ARRIVAL = 3;
 const BURST = 4;
 const ABANDON = 5;
 const SCAN = 6;
+const SNAPSHOT = 7;
 
 // Node states; counts and node-seconds are kept per group and state.
 const BOOTING = 0;
@@ -51,6 +53,9 @@ export interface ModelOptions {
   policySource: string;
   onEvent?: (event: SimEvent) => void;
   onDecision?: (record: DecisionRecord) => void;
+  /** Receives the cluster's state at `snapshotAt` (simulated seconds), after everything that happened at that instant. */
+  snapshotAt?: number;
+  onSnapshot?: (snapshot: Snapshot) => void;
 }
 
 /** A policy's decision, checked and laid out by group. */
@@ -126,6 +131,8 @@ export class ClusterModel {
   private readonly lastCut: string[];
   private readonly decisions: DecisionSummary = emptyDecisionSummary();
   private readonly onDecision: ((record: DecisionRecord) => void) | undefined;
+  private readonly onSnapshot: ((snapshot: Snapshot) => void) | undefined;
+  private readonly snapshotAt: number | undefined;
   private readonly policySource: string;
   private readonly policyRandom: () => number;
 
@@ -225,6 +232,8 @@ export class ClusterModel {
     this.lastScaleDown = new Float64Array(G).fill(-Infinity);
     this.lastCut = new Array<string>(G).fill('');
     this.onDecision = options.onDecision;
+    this.onSnapshot = options.onSnapshot;
+    this.snapshotAt = options.snapshotAt;
     this.policySource = options.policySource;
     this.policyRandom = randomStream(s.seed, `policy:${options.policy.name}`);
 
@@ -276,6 +285,11 @@ export class ClusterModel {
       if (wl.bursts.length > 0) this.kernel.schedule(wl.bursts[0], BURST, w, BURST);
       if (wl.deployment) this.kernel.schedule(t0, DEPLOY, w, DEPLOY);
     }
+    // A first scan at the start: a policy may want nodes before anything happens.
+    this.wake(t0);
+    if (this.snapshotAt !== undefined && this.snapshotAt >= t0 && this.snapshotAt <= this.horizon) {
+      this.kernel.schedule(this.snapshotAt, SNAPSHOT, 0, SNAPSHOT);
+    }
     this.kernel.run(this.horizon, (kind, payload) => {
       switch (kind) {
         case FINISH:
@@ -296,6 +310,9 @@ export class ClusterModel {
           break;
         case SCAN:
           this.scan();
+          break;
+        case SNAPSHOT:
+          this.onSnapshot?.(this.snapshot());
           break;
       }
     });
@@ -986,6 +1003,37 @@ export class ClusterModel {
         return model.kernel.now - model.lastScaleUp;
       },
       random: this.policyRandom,
+    };
+  }
+
+  private snapshot(): Snapshot {
+    const now = this.kernel.now;
+    return {
+      time: now,
+      clusterNodes: this.clusterTotal,
+      machineCap: this.scenario.cluster.machineCap,
+      sinceScaleUp: now - this.lastScaleUp,
+      groups: this.machine.map((machine, g) => {
+        const c = (state: number) => this.count[g * STATES + state];
+        const idle = this.idle[g];
+        const queue = this.queue[g];
+        return {
+          machine,
+          hotNodes: this.hot[g],
+          maxPoolSize: this.max[g],
+          booting: c(BOOTING),
+          idle: c(IDLE),
+          reserved: c(RESERVED),
+          busy: c(BUSY),
+          standby: c(STANDBY),
+          standbyNodes: this.standbyCap[g],
+          queuedJobs: queue.length,
+          nodesWanted: this.wanted[g],
+          oldestWait: queue.length > 0 ? now - this.jobSubmit[queue.at(0)] : 0,
+          idleNodes: Array.from({ length: idle.length }, (_, k) => ({ id: idle.at(k), idleSeconds: now - this.nodeSince[idle.at(k)] })),
+          sinceScaleDown: now - this.lastScaleDown[g],
+        };
+      }),
     };
   }
 

@@ -2,10 +2,12 @@ import type { GroupView } from './policy.js';
 
 /**
  * The idle nodes of a group that have been idle at least `unneeded` seconds,
- * longest idle first, keeping `keep` of them; and when the next one would
- * qualify (Infinity if none).
+ * longest idle first, keeping `keep` of them (and never asking for the ones
+ * the hot-node floor protects); and when the next one would qualify
+ * (Infinity if none).
  */
 export function timedOutIdle(g: GroupView, now: number, unneeded: number, keep = 0): { remove: number[]; nextAt: number } {
+  keep = Math.max(keep, g.hotNodes - (g.nodes.total - g.nodes.idle));
   const idle = g.idleNodes;
   const cutoff = now - unneeded;
   let k = 0;
