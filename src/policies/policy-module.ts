@@ -36,10 +36,12 @@ export async function loadPolicyModule(path: string): Promise<void> {
   } catch (error) {
     throw new PolicyError(path, `cannot be loaded: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
   }
-  let exported = namespace.default ?? namespace.policy;
-  // A CommonJS or transpiled module may wrap its default export once more.
-  if (exported && typeof exported === 'object' && 'default' in exported && !('decide' in exported)) exported = (exported as { default: unknown }).default;
-  if (typeof exported !== 'function' && !(exported && typeof exported === 'object')) {
+  // A CommonJS or transpiled module wraps its exports once more, in `default`.
+  const wrapped = (namespace.default ?? {}) as Record<string, unknown>;
+  const candidates = [namespace.default, namespace.policy, wrapped.default, wrapped.policy];
+  const looksLikePolicy = (x: unknown) => typeof x === 'function' || (!!x && typeof x === 'object' && ('decide' in x || 'name' in x));
+  const exported = candidates.find(looksLikePolicy);
+  if (exported === undefined) {
     throw new PolicyError(path, 'exports no policy: export default a policy object { name, decide(view) } or a factory (params) => policy, or export it as `policy`');
   }
   modules.set(path, exported);

@@ -97,7 +97,11 @@ export interface GroupDecision {
 export interface PolicyDecision {
   /** By machine type; groups left out keep their nodes. */
   groups?: Readonly<Record<string, GroupDecision>>;
-  /** Ask to be called again at this simulated time even if nothing happens meanwhile. */
+  /**
+   * Ask to be called again at this simulated time even if nothing happens
+   * meanwhile. Each decision replaces the previous one's request, so a policy
+   * that wants a time must name it every time it is called.
+   */
   wakeAt?: number;
 }
 

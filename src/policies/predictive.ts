@@ -44,6 +44,7 @@ export function predictivePolicy(settings: PredictiveSettings): ScalingPolicy {
     name: 'predictive',
     decide(view: PolicyView): PolicyDecision {
       const groups: Record<string, GroupDecision> = {};
+      let wakeAt = Infinity;
       for (const g of view.groups) {
         const expected = ratePerSecond(g, settings.method) * g.bootTime.mean;
         const spare = poissonQuantile(expected, settings.target);
@@ -51,12 +52,13 @@ export function predictivePolicy(settings: PredictiveSettings): ScalingPolicy {
         const pending = Math.max(0, g.queue.nodesWanted - supply);
         const add = Math.max(0, g.queue.nodesWanted + spare - supply);
         const keep = Math.max(0, Math.min(g.nodes.idle, g.queue.nodesWanted + spare - g.nodes.booting));
-        const { remove } = timedOutIdle(g, view.now, unneeded, keep);
+        const { remove, nextAt } = timedOutIdle(g, view.now, unneeded, keep);
+        wakeAt = Math.min(wakeAt, nextAt);
         if (add > 0 || remove.length > 0) {
           groups[g.machine] = { add, reason: pending > 0 ? 'pending-jobs' : 'forecast', remove, removeReason: 'idle-timeout', note: `${expected.toFixed(2)} arrivals expected per boot; ${spare} spare` };
         }
       }
-      return { groups };
+      return { groups, wakeAt };
     },
   };
 }
