@@ -28,3 +28,36 @@ describe('README', () => {
     expect(result.deployments.map((d) => d.name)).toEqual(['api']);
   });
 });
+
+describe('README: the example policy', () => {
+  test('runs as written, keeps spares in working hours only, and says why', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'my-policy.mjs'), block('### Writing a policy', 'js'));
+    writeFileSync(
+      join(dir, 's.yaml'),
+      [
+        'name: example-policy',
+        'horizon: 1w',
+        'start: 2026-01-05T00:00:00Z',
+        'policy: {module: ./my-policy.mjs, spare: 2}',
+        'groups:',
+        '  - machine: P5000',
+        'workloads:',
+        '  - {name: w, machine: P5000, arrivals: {process: poisson, rate: 1/h, profile: office-hours}, duration: 30m}',
+      ].join('\n'),
+    );
+    const scenario = await loadScenario(join(dir, 's.yaml'));
+    const records: { time: number; action: string; reason: string }[] = [];
+    const result = simulate(scenario, { onDecision: (d) => records.push(d) });
+    expect(result.policy).toBe(join(dir, 'my-policy.mjs'));
+    const headroom = records.filter((r) => r.action === 'scale-up' && r.reason === 'headroom');
+    expect(headroom.length).toBeGreaterThan(0);
+    for (const r of headroom) {
+      const local = new Date(Date.parse('2026-01-05T00:00:00Z') + r.time * 1000 - 5 * 3600 * 1000); // New York, winter
+      expect(local.getUTCDay()).toBeGreaterThanOrEqual(1);
+      expect(local.getUTCDay()).toBeLessThanOrEqual(5);
+      expect(local.getUTCHours()).toBeGreaterThanOrEqual(8);
+      expect(local.getUTCHours()).toBeLessThan(18);
+    }
+  });
+});

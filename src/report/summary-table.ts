@@ -1,6 +1,7 @@
 import type { Result } from '../metrics/result.js';
 import { formatCount, formatDuration, formatFixed, formatPercent, formatSpan, formatUsd } from './format.js';
 import { textTable } from './text-table.js';
+import { wrap } from './wrap.js';
 
 /** The run's summary for a terminal: headline figures, then a table per group and per workload (under 100 columns). */
 export function summaryTable(result: Result): string {
@@ -8,12 +9,30 @@ export function summaryTable(result: Result): string {
   const w = result.wait;
   const j = result.jobs;
   const warm = result.warmupHours > 0 ? ` after ${formatSpan(result.warmupHours)} of warm-up` : '';
+  const notes: string[] = [];
+  const bound = result.groups.filter((g) => g.capacityBoundHours > 0);
+  if (bound.length > 0) {
+    notes.push(`Limits   jobs queued at a full pool or the account cap: ${bound.map((g) => `${g.machine} ${formatDuration(g.capacityBoundHours * 3600)}`).join(', ')}`);
+  }
+  const warmPools = result.groups.filter((g) => g.standbyNodes > 0);
+  for (const g of warmPools) {
+    notes.push(
+      `Warm     ${g.machine}: pool of ${g.standbyNodes}, ${formatCount(g.standbyStarts)} fast starts saved about ${formatDuration(g.standbyBootHoursSaved * 3600)} of boot time for ${formatUsd(perMonth(g.costByState.standby))}/month of storage`,
+    );
+  }
+  const d = result.decisions;
+  if (d.records > 0) {
+    const reasons = Object.entries(d.byReason).map(([k, v]) => `${k} ${formatCount(v as number)}`).join(', ');
+    const limits = Object.entries(d.byLimit).map(([k, v]) => `${k} ${formatCount(v as number)}`).join(', ');
+    notes.push(`Scaling  ${formatCount(d.records)} decisions (${reasons})${limits ? `; cut short by ${limits}` : ''}; see decisions.csv`);
+  }
   const lines = [
-    `${result.scenario} · ${result.region} · ${formatSpan(result.horizonHours)} measured${warm} · seed ${result.seed}`,
+    `${result.scenario} · ${result.region} · ${formatSpan(result.horizonHours)} measured${warm} · seed ${result.seed} · policy ${policyLabel(result.policy)}`,
     '',
     `Cost     ${formatUsd(result.cost.monthly)}/month  (${formatUsd(result.cost.total)} over the span; cluster fee ${formatUsd(result.cost.clusterFee)}; idle machines ${formatUsd(result.cost.idle)})`,
     `Waiting  p50 ${formatDuration(w.p50)} · p95 ${formatDuration(w.p95)} · p99 ${formatDuration(w.p99)} · max ${formatDuration(w.max)} · mean ${formatDuration(w.mean)} · ${formatPercent(w.probWait)} waited`,
     `Jobs     ${formatCount(j.submitted)} submitted · ${formatCount(j.completed)} completed${j.abandoned > 0 ? ` · ${formatCount(j.abandoned)} gave up waiting (${formatPercent(j.abandonedShare)})` : ''} · ${formatCount(j.unfinished)} unfinished${j.queuedAtEnd > 0 ? ` (${formatCount(j.queuedAtEnd)} never started: their waits are not counted)` : ''}`,
+    ...notes,
     '',
     textTable(
       [
@@ -112,5 +131,10 @@ export function summaryTable(result: Result): string {
     );
   }
   lines.push('', `${formatCount(result.engine.events)} events in ${result.engine.wallSeconds.toFixed(2)} s`);
-  return lines.join('\n') + '\n';
+  return lines.map((line) => wrap(line)).join('\n') + '\n';
+}
+
+/** A policy name for a line: a module's file name, not its whole path. */
+function policyLabel(policy: string): string {
+  return policy.includes('/') ? policy.slice(policy.lastIndexOf('/') + 1) : policy;
 }

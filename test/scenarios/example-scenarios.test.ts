@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadScenario } from '../../src/scenario/load-scenario.js';
+import { loadScenario, resolvePolicy } from '../../src/scenario/load-scenario.js';
 import { simulate } from '../../src/simulate.js';
 
 const SCENARIOS = resolve(import.meta.dirname, '../../scenarios');
@@ -17,6 +17,22 @@ describe('example scenarios say what they do', () => {
       expect(Math.round(r.cost.monthly), `hotNodes ${hot}`).toBe(Number(cost.replace(',', '')));
       expect(Math.round(r.wait.probWait * 100)).toBe(Number(waited));
       expect((r.jobs.abandonedShare * 100).toFixed(1)).toBe(gaveUp);
+    }
+  });
+});
+
+describe('example scenarios: policies', () => {
+  test('policies-office-hours: the table in its comments matches the runs', async () => {
+    const file = resolve(SCENARIOS, 'policies-office-hours.yaml');
+    const rows = [...readFileSync(file, 'utf8').matchAll(/^#\s+(reactive|headroom|predictive)\s+\$([\d,]+)\s+(\d+)%\s+([\d.]+)%$/gm)];
+    expect(rows.map((r) => r[1])).toEqual(['reactive', 'headroom', 'predictive']);
+    const scenario = await loadScenario(file);
+    for (const [, name, cost, waited, gaveUp] of rows) {
+      const r = simulate({ ...scenario, policy: await resolvePolicy(name, SCENARIOS) });
+      expect(r.policy).toBe(name);
+      expect(Math.round(r.cost.monthly), name).toBe(Number(cost.replace(',', '')));
+      expect(Math.round(r.wait.probWait * 100), name).toBe(Number(waited));
+      expect((r.jobs.abandonedShare * 100).toFixed(1), name).toBe(gaveUp);
     }
   });
 });
