@@ -112,3 +112,49 @@ describe('poolsim usage', () => {
     },
   );
 });
+
+describe('poolsim explain', () => {
+  test('shows the state at a moment, why idle nodes are kept, and the decisions around it', async () => {
+    const dir = writeFiles({
+      's.yaml': [
+        'name: e',
+        'horizon: 2h',
+        'start: 2026-01-05T00:00:00Z',
+        'timezone: UTC',
+        'autoscaler: {scanInterval: 0s}',
+        'groups:',
+        '  - {machine: C5, hotNodes: 1, maxPoolSize: 2, bootTime: 60s}',
+        'workloads:',
+        '  - {name: t, trace: t.csv}',
+      ].join('\n'),
+      't.csv': 'submit,duration,machine\n0,600,C5\n60,300,C5\n',
+    });
+    const { code, stdout } = await cli(['explain', join(dir, 's.yaml'), '--at', '2026-01-05T00:08:00Z', '--window', '10m'], dir);
+    expect(code).toBe(0);
+    expect(stdout).toContain('e at 2026-01-05 00:08:00 UTC (Mon 00:08 UTC), policy reactive');
+    expect(stdout).toContain('C5: 2 of max 2 (hot 1): 1 busy, 1 idle, 0 reserved, 0 booting');
+    // The second job ran 120-420 on the added node, idle since: 60 s at 08:00, removable in 7 minutes.
+    expect(stdout).toMatch(/idle node #\d+: idle 1m 00s; kept because idle less than scaleDownUnneededTime 8m 00s: removable in 7m 00s/);
+    expect(stdout).toContain('00:01:00  C5       scale-up');
+  });
+
+  test('a moment outside the run, or an unknown group, is bad input', async () => {
+    const file = join(ROOT, 'scenarios/default.yaml');
+    const late = await cli(['explain', file, '--at', '2030-01-01T00:00Z']);
+    expect(late.code).toBe(2);
+    expect(late.stderr).toContain('outside the simulated span');
+    const group = await cli(['explain', file, '--at', '36h', '--group', 'P9000']);
+    expect(group.code).toBe(2);
+    expect(group.stderr).toContain('"P9000" is not a group of default');
+  });
+});
+
+describe('poolsim run writes decisions.csv', () => {
+  test('one row per decision, ISO times, fixed columns', async () => {
+    const { cwd } = await cli(['run', join(ROOT, 'scenarios/account-cap.yaml')]);
+    const csv = readFileSync(join(cwd, 'reports/account-cap/decisions.csv'), 'utf8').split('\n');
+    expect(csv[0]).toBe('time,seconds,group,action,count,reason,limit,note');
+    expect(csv[1]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z,-?[\d.]+,(P4000|V100),[a-z-]+,\d+,[a-z-]+,[a-z-]*,/);
+    expect(csv.some((line) => line.includes(',scale-up-blocked,') && line.includes(',account-cap,'))).toBe(true);
+  });
+});
