@@ -58,6 +58,15 @@ export interface ModelOptions {
   onSnapshot?: (snapshot: Snapshot) => void;
 }
 
+/** A group's decision as a policy returned it, before checking. */
+interface GroupDecisionInput {
+  add?: unknown;
+  remove?: unknown;
+  reason?: unknown;
+  removeReason?: unknown;
+  note?: unknown;
+}
+
 /** A policy's decision, checked and laid out by group. */
 interface CheckedDecision {
   add: number[];
@@ -177,6 +186,10 @@ export class ClusterModel {
   private inScan = false;
   private lastScaleUp = -Infinity;
   private readonly view: PolicyView;
+  /** The last decision, checked; reused from scan to scan. */
+  private readonly checked: CheckedDecision;
+  private local: PolicyView['local'] = { weekday: 0, hour: 0, minute: 0, hourOfWeek: 0 };
+  private localAt = NaN;
 
   constructor(
     private readonly scenario: Scenario,
@@ -251,9 +264,18 @@ export class ClusterModel {
       return null;
     });
     this.groupWorkloads = s.groups.map((_, g) => this.workloads.flatMap((wl, w) => (wl.groups.length > 0 && wl.groups[0] === g ? [w] : [])));
-    this.traceGroups = new Set(this.workloads.flatMap((wl) => (wl.trace ? Array.from(wl.trace.group) : [])));
+    this.traceGroups = new Set<number>();
+    for (const wl of this.workloads) if (wl.trace) for (const g of wl.trace.group) this.traceGroups.add(g);
 
     this.view = this.makeView();
+    this.checked = {
+      add: new Array<number>(G).fill(0),
+      reason: new Array<Reason>(G).fill('custom'),
+      remove: new Array<readonly number[] | null>(G).fill(null),
+      removeReason: new Array<Reason>(G).fill('custom'),
+      note: new Array<string | undefined>(G).fill(undefined),
+      wakeAt: Infinity,
+    };
   }
 
   /** Runs the scenario to its horizon and summarises it. */
@@ -856,12 +878,8 @@ export class ClusterModel {
 
   /** Calls the policy and checks what it returned; a broken decision stops the run with a PolicyError. */
   private askPolicy(now: number): CheckedDecision {
-    const view = this.view as { now: number; epochMs: number; local: PolicyView['local'] };
-    view.now = now;
-    view.epochMs = this.clock.epochMs(now);
-    const local = this.clock.localMs(now);
-    const hourOfWeek = hourOfWeekAt(local);
-    view.local = { weekday: Math.floor(hourOfWeek / 24), hour: hourOfWeek % 24, minute: Math.floor(local / 60000) % 60, hourOfWeek };
+    (this.view as { now: number }).now = now;
+    this.localAt = NaN;
     let raw: unknown;
     try {
       raw = this.policy.decide(this.view);
@@ -871,14 +889,13 @@ export class ClusterModel {
     const fail = (field: string, message: string): never => {
       throw new PolicyError(this.policySource, `at t = ${now} s, ${field}: ${message}`);
     };
-    const out: CheckedDecision = {
-      add: new Array<number>(this.G).fill(0),
-      reason: new Array<Reason>(this.G).fill('custom'),
-      remove: new Array<readonly number[] | null>(this.G).fill(null),
-      removeReason: new Array<Reason>(this.G).fill('custom'),
-      note: new Array<string | undefined>(this.G).fill(undefined),
-      wakeAt: Infinity,
-    };
+    const out = this.checked;
+    out.add.fill(0);
+    out.reason.fill('custom');
+    out.remove.fill(null);
+    out.removeReason.fill('custom');
+    out.note.fill(undefined);
+    out.wakeAt = Infinity;
     if (raw === undefined || raw === null) return out;
     if (typeof raw !== 'object') fail('decision', `expected an object { groups, wakeAt }, got ${typeof raw}`);
     const decision = raw as { groups?: unknown; wakeAt?: unknown };
@@ -888,32 +905,50 @@ export class ClusterModel {
     }
     if (decision.groups === undefined) return out;
     if (!decision.groups || typeof decision.groups !== 'object') fail('decision.groups', 'expected an object keyed by machine type');
-    for (const [machine, value] of Object.entries(decision.groups as Record<string, unknown>)) {
+    const groups = decision.groups as Record<string, unknown>;
+    for (const machine in groups) {
+      const value = groups[machine];
       const g = this.machine.indexOf(machine);
-      const at = `decision.groups.${machine}`;
-      if (g < 0) fail(at, `"${machine}" is not a group; groups: ${this.machine.join(', ')}`);
+      // Paths are built only for a message: this runs at every scan.
+      const at = (field = '') => `decision.groups.${machine}${field}`;
+      if (g < 0) fail(at(), `"${machine}" is not a group; groups: ${this.machine.join(', ')}`);
       if (value === undefined || value === null) continue;
-      if (typeof value !== 'object') fail(at, `expected { add, remove, reason, removeReason, note }, got ${typeof value}`);
-      const v = value as Record<string, unknown>;
+      if (typeof value !== 'object') fail(at(), `expected { add, remove, reason, removeReason, note }, got ${typeof value}`);
+      const v = value as GroupDecisionInput;
       if (v.add !== undefined) {
-        if (typeof v.add !== 'number' || !Number.isInteger(v.add) || v.add < 0) fail(`${at}.add`, `${String(v.add)} is not a whole number of at least 0`);
+        if (typeof v.add !== 'number' || !Number.isInteger(v.add) || v.add < 0) fail(at('.add'), `${String(v.add)} is not a whole number of at least 0`);
         out.add[g] = v.add as number;
       }
       if (v.remove !== undefined) {
-        if (!Array.isArray(v.remove) || v.remove.some((id) => typeof id !== 'number' || !Number.isInteger(id))) fail(`${at}.remove`, 'expected a list of node ids (whole numbers) from idleNodes');
+        if (!Array.isArray(v.remove) || v.remove.some((id) => typeof id !== 'number' || !Number.isInteger(id))) fail(at('.remove'), 'expected a list of node ids (whole numbers) from idleNodes');
         out.remove[g] = v.remove as number[];
       }
-      for (const key of ['reason', 'removeReason'] as const) {
-        if (v[key] === undefined) continue;
-        if (typeof v[key] !== 'string' || !REASON_SET.has(v[key] as string)) fail(`${at}.${key}`, `${JSON.stringify(v[key])} is not a reason; valid: ${REASONS.join(', ')}`);
-        out[key][g] = v[key] as Reason;
+      if (v.reason !== undefined) {
+        if (typeof v.reason !== 'string' || !REASON_SET.has(v.reason)) fail(at('.reason'), `${JSON.stringify(v.reason)} is not a reason; valid: ${REASONS.join(', ')}`);
+        out.reason[g] = v.reason as Reason;
+      }
+      if (v.removeReason !== undefined) {
+        if (typeof v.removeReason !== 'string' || !REASON_SET.has(v.removeReason)) fail(at('.removeReason'), `${JSON.stringify(v.removeReason)} is not a reason; valid: ${REASONS.join(', ')}`);
+        out.removeReason[g] = v.removeReason as Reason;
       }
       if (v.note !== undefined) {
-        if (typeof v.note !== 'string') fail(`${at}.note`, 'must be a string');
+        if (typeof v.note !== 'string') fail(at('.note'), 'must be a string');
         out.note[g] = v.note as string;
       }
     }
     return out;
+  }
+
+  /** The local time of the current scan, computed once per scan when a policy asks. */
+  private localTime(): PolicyView['local'] {
+    const now = this.kernel.now;
+    if (this.localAt !== now) {
+      const local = this.clock.localMs(now);
+      const hourOfWeek = hourOfWeekAt(local);
+      this.local = { weekday: Math.floor(hourOfWeek / 24), hour: hourOfWeek % 24, minute: Math.floor(local / 60000) % 60, hourOfWeek };
+      this.localAt = now;
+    }
+    return this.local;
   }
 
   /** The policy's view: one object for the run whose figures are read live at each scan. */
@@ -928,7 +963,7 @@ export class ClusterModel {
       });
       const expectedOf = (w: number): number | null => {
         const rates = model.expectedRates[w];
-        return rates ? rates[model.view.local.hourOfWeek] * 3600 : null;
+        return rates ? rates[model.localTime().hourOfWeek] * 3600 : null;
       };
       return {
         machine,
@@ -959,6 +994,12 @@ export class ClusterModel {
           const idle = model.idle[g];
           return Array.from({ length: idle.length }, (_, k) => ({ id: idle.at(k), since: model.nodeSince[idle.at(k)] }));
         },
+        idleAt(k: number) {
+          const idle = model.idle[g];
+          if (!(k >= 0 && k < idle.length)) return undefined;
+          const id = idle.at(k);
+          return { id, since: model.nodeSince[id] };
+        },
         queue: {
           get jobs() {
             return model.queue[g].length;
@@ -987,8 +1028,12 @@ export class ClusterModel {
     });
     return {
       now: 0,
-      epochMs: 0,
-      local: { weekday: 0, hour: 0, minute: 0, hourOfWeek: 0 },
+      get epochMs() {
+        return model.clock.epochMs(model.kernel.now);
+      },
+      get local() {
+        return model.localTime();
+      },
       groups,
       cluster: {
         machineCap: this.scenario.cluster.machineCap,

@@ -7,14 +7,20 @@ import type { GroupView } from './policy.js';
  * (Infinity if none).
  */
 export function timedOutIdle(g: GroupView, now: number, unneeded: number, keep = 0): { remove: number[]; nextAt: number } {
-  keep = Math.max(keep, g.hotNodes - (g.nodes.total - g.nodes.idle));
-  const idle = g.idleNodes;
+  const idle = g.nodes.idle;
+  keep = Math.max(keep, g.hotNodes - (g.nodes.total - idle));
+  const limit = idle - keep;
   const cutoff = now - unneeded;
-  let k = 0;
-  while (k < idle.length && idle[k].since <= cutoff) k++;
-  const removable = Math.max(0, Math.min(k, idle.length - keep));
-  const remove = idle.slice(0, removable).map((n) => n.id);
+  const remove: number[] = [];
   // Idle nodes are ordered by when they became idle: the next to qualify follows the timed-out ones.
-  const nextAt = k < idle.length && idle.length - keep > k ? idle[k].since + unneeded : Infinity;
+  let nextAt = Infinity;
+  for (let k = 0; k < limit; k++) {
+    const node = g.idleAt(k) as { id: number; since: number };
+    if (node.since > cutoff) {
+      nextAt = node.since + unneeded;
+      break;
+    }
+    remove.push(node.id);
+  }
   return { remove, nextAt };
 }

@@ -43,6 +43,8 @@ export interface GroupView {
   };
   /** Idle nodes, longest idle first. */
   readonly idleNodes: readonly IdleNode[];
+  /** The k-th longest idle node (k = 0: the longest), without building the whole list; undefined past the last. */
+  idleAt(k: number): IdleNode | undefined;
   readonly queue: {
     readonly jobs: number;
     /** Nodes the queued jobs still need beyond those they hold. */
