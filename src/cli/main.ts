@@ -5,7 +5,8 @@ import { BUILTIN_POLICY_NAMES } from '../policies/builtin-policies.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { explainCommand } from './explain-command.js';
 import type { Io } from './io.js';
-import { runCommand } from './run-command.js';
+import { FORMATS, runCommand, type Format } from './run-command.js';
+import { parseDuration } from '../scenario/units.js';
 import { UsageError } from './usage-error.js';
 
 export { UsageError };
@@ -36,10 +37,23 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       'simulate a scenario, print its summary and write its report folder',
       (y) =>
         scenarioOptions(y)
-          .option('json', { type: 'boolean', default: false, describe: 'print only the Result JSON on stdout' })
-          .option('out', { type: 'string', describe: 'report folder (default reports/<scenario name>)' }),
+          .option('format', { choices: FORMATS, default: 'table' as Format, describe: 'what to print on stdout' })
+          .option('json', { type: 'boolean', default: false, describe: 'shorthand for --format json' })
+          .option('out', { type: 'string', describe: 'report folder (default reports/<scenario name>)' })
+          .option('interval', { type: 'string', describe: 'timeline interval, e.g. 5m (default: adapts to the horizon, under about 100,000 rows)' })
+          .option('jobs', { type: 'boolean', default: false, describe: 'also write jobs.csv, one row per job (grows with the run)' })
+          .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' }),
       async (args) => {
-        exitCode = await runCommand({ file: args.file, seed: args.seed, policy: args.policy, json: args.json, out: args.out }, io);
+        let interval: number | undefined;
+        if (args.interval !== undefined) {
+          const parsed = parseDuration(args.interval);
+          if (typeof parsed !== 'number' || !(parsed > 0)) throw new UsageError(`--interval "${args.interval}" is not a positive duration like 5m or 1h`);
+          interval = parsed;
+        }
+        exitCode = await runCommand(
+          { file: args.file, seed: args.seed, policy: args.policy, format: args.json ? 'json' : (args.format as Format), out: args.out, interval, jobs: args.jobs, quiet: args.quiet },
+          io,
+        );
       },
     )
     .command(

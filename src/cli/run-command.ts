@@ -1,11 +1,12 @@
 import { isAbsolute, join, resolve } from 'node:path';
-import type { DecisionRecord } from '../metrics/decisions.js';
 import { summaryTable } from '../report/summary-table.js';
+import { groupsCsv, workloadsCsv } from '../report/summary-csv.js';
 import { reportFolderName, writeReport } from '../report/write-report.js';
 import { loadScenario, resolvePolicy } from '../scenario/load-scenario.js';
 import type { Scenario } from '../scenario/scenario.js';
-import { simulate } from '../simulate.js';
-import type { Io } from './io.js';
+import { simulateDetailed } from '../simulate.js';
+import { useColor, type Io } from './io.js';
+import { progressBar } from './progress.js';
 
 export interface ScenarioArgs {
   file: string;
@@ -13,9 +14,17 @@ export interface ScenarioArgs {
   policy?: string;
 }
 
+/** What `run` prints on stdout. */
+export const FORMATS = ['table', 'json', 'csv', 'none'] as const;
+export type Format = (typeof FORMATS)[number];
+
 export interface RunArgs extends ScenarioArgs {
-  json: boolean;
+  format: Format;
   out?: string;
+  /** Timeline interval, seconds. */
+  interval?: number;
+  jobs: boolean;
+  quiet: boolean;
 }
 
 /** Loads the scenario a command names, with `--policy` applied. */
@@ -28,15 +37,25 @@ export async function scenarioFromArgs(args: ScenarioArgs, io: Io): Promise<Scen
 /** `poolsim run FILE`: simulate, print, write the report folder. */
 export async function runCommand(args: RunArgs, io: Io): Promise<number> {
   const scenario = await scenarioFromArgs(args, io);
-  const decisions: DecisionRecord[] = [];
-  const result = simulate(scenario, { seed: args.seed, onDecision: (d) => decisions.push(d) });
+  const progress = progressBar(io, scenario.name, !args.quiet);
+  const run = simulateDetailed(scenario, { seed: args.seed, interval: args.interval, jobs: args.jobs, onProgress: progress.update });
+  progress.finish();
   const out = args.out ? resolve(io.cwd, args.out) : join(io.cwd, 'reports', reportFolderName(scenario.name));
-  const written = writeReport({ result, decisions }, out);
-  if (args.json) {
-    io.stdout(`${JSON.stringify(result, null, 2)}\n`);
-  } else {
-    io.stdout(summaryTable(result));
-    io.stdout(`report: ${written.map((f) => relativeTo(io.cwd, f)).join(', ')}\n`);
+  await writeReport(run, out);
+  if (args.quiet) return 0;
+  switch (args.format) {
+    case 'json':
+      io.stdout(`${JSON.stringify(run.result, null, 2)}\n`);
+      break;
+    case 'csv':
+      io.stdout(`${groupsCsv(run.result)}\n${workloadsCsv(run.result)}`);
+      break;
+    case 'table':
+      io.stdout(summaryTable(run.result, { color: useColor(io) }));
+      io.stdout(`report: ${relativeTo(io.cwd, join(out, 'index.html'))} (and CSV, charts, summary.json beside it)\n`);
+      break;
+    case 'none':
+      break;
   }
   return 0;
 }

@@ -2,6 +2,7 @@ import { Kernel } from '../engine/kernel.js';
 import type { DeploymentResult, GroupResult, JobCounts, KindResult, Result, WaitSummary, WorkloadResult } from '../metrics/result.js';
 import { WaitStats } from '../metrics/wait-stats.js';
 import type { DecisionRecord, DecisionSummary } from '../metrics/decisions.js';
+import type { Timeline } from '../metrics/timeline.js';
 import { emptyDecisionSummary } from '../metrics/decisions.js';
 import { PolicyError } from '../policies/policy-module.js';
 import { LIMITS, REASONS, type GroupView, type Limit as PolicyLimit, type PolicyView, type Reason, type ScalingPolicy } from '../policies/policy.js';
@@ -56,6 +57,10 @@ export interface ModelOptions {
   /** Receives the cluster's state at `snapshotAt` (simulated seconds), after everything that happened at that instant. */
   snapshotAt?: number;
   onSnapshot?: (snapshot: Snapshot) => void;
+  /** Fill this timeline of the measured span as the run goes. */
+  timeline?: Timeline;
+  /** Called a hundred times during the run with the share of simulated time done and the events so far. */
+  onProgress?: (done: number, events: number) => void;
 }
 
 /** A group's decision as a policy returned it, before checking. */
@@ -142,6 +147,8 @@ export class ClusterModel {
   private readonly onDecision: ((record: DecisionRecord) => void) | undefined;
   private readonly onSnapshot: ((snapshot: Snapshot) => void) | undefined;
   private readonly snapshotAt: number | undefined;
+  private readonly timeline: Timeline | undefined;
+  private readonly onProgress: ((done: number, events: number) => void) | undefined;
   private readonly policySource: string;
   private readonly policyRandom: () => number;
 
@@ -247,6 +254,8 @@ export class ClusterModel {
     this.onDecision = options.onDecision;
     this.onSnapshot = options.onSnapshot;
     this.snapshotAt = options.snapshotAt;
+    this.timeline = options.timeline;
+    this.onProgress = options.onProgress;
     this.policySource = options.policySource;
     this.policyRandom = randomStream(s.seed, `policy:${options.policy.name}`);
 
@@ -312,7 +321,7 @@ export class ClusterModel {
     if (this.snapshotAt !== undefined && this.snapshotAt >= t0 && this.snapshotAt <= this.horizon) {
       this.kernel.schedule(this.snapshotAt, SNAPSHOT, 0, SNAPSHOT);
     }
-    this.kernel.run(this.horizon, (kind, payload) => {
+    const handle = (kind: number, payload: number) => {
       switch (kind) {
         case FINISH:
           this.finish(payload);
@@ -337,7 +346,17 @@ export class ClusterModel {
           this.onSnapshot?.(this.snapshot());
           break;
       }
-    });
+    };
+    if (this.onProgress) {
+      // In slices, so a long run can show how far it is.
+      const slices = 100;
+      for (let i = 1; i <= slices; i++) {
+        this.kernel.run(t0 + ((this.horizon - t0) * i) / slices, handle);
+        this.onProgress(i / slices, this.kernel.events);
+      }
+    } else {
+      this.kernel.run(this.horizon, handle);
+    }
     for (let g = 0; g < this.G; g++) this.touch(g);
     for (const wl of this.workloads) if (wl.deployment) this.touchDeployment(wl.deployment);
     return this.summarise((performance.now() - started) / 1000);
@@ -468,6 +487,7 @@ export class ClusterModel {
     if (submit >= 0) {
       wl.started++;
       wl.ranOn[this.jobGroup[job]]++;
+      if (now < this.horizon) this.timeline?.addStart(this.jobGroup[job], now);
       wl.wait.add(wait);
     }
     if (this.onEvent) this.onEvent({ time: now, type: 'start', group: this.machine[this.jobGroup[job]], workload: wl.name, job, wait });
@@ -665,7 +685,10 @@ export class ClusterModel {
     if (step > 0 && billed > 0) {
       const roundedEnd = this.nodeBillStart[node] + Math.ceil(billed / step - 1e-9) * step;
       const extra = Math.min(roundedEnd, this.horizon) - Math.max(now, 0);
-      if (extra > 0) this.roundingSeconds[g] += extra;
+      if (extra > 0) {
+        this.roundingSeconds[g] += extra;
+        this.timeline?.addRounding(g, now, extra);
+      }
     }
     const base = g * STATES;
     this.count[base + IDLE]--;
@@ -739,6 +762,7 @@ export class ClusterModel {
     for (let s = 0; s < STATES; s++) this.area[base + s] += this.count[base + s] * dt;
     const queued = this.queue[g].length;
     this.queueArea[g] += queued * dt;
+    if (this.timeline) this.timeline.addSpan(g, from, to, this.count, base, queued);
     if (queued > 0 && (this.total[g] >= this.max[g] || this.clusterTotal >= this.cap)) this.capacityBoundSeconds[g] += dt;
     if (this.total[g] > this.peakNodes[g]) this.peakNodes[g] = this.total[g];
     if (queued > this.peakQueue[g]) this.peakQueue[g] = queued;
@@ -1049,6 +1073,11 @@ export class ClusterModel {
       },
       random: this.policyRandom,
     };
+  }
+
+  /** Quantiles of each job workload's waits (in Result order: deployments left out), after `run()`. */
+  waitQuantiles(qs: readonly number[]): number[][] {
+    return this.workloads.filter((wl) => !wl.deployment).map((wl) => qs.map((q) => wl.wait.quantile(q)));
   }
 
   private snapshot(): Snapshot {

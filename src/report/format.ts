@@ -2,6 +2,11 @@ const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD',
 const usdWhole = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
+/** "$1,842"; for a headline. */
+export function formatUsdWhole(value: number): string {
+  return usdWhole.format(value);
+}
+
 /** "$1,842.10"; whole dollars from $10,000 up. */
 export function formatUsd(value: number): string {
   return Math.abs(value) >= 10000 ? usdWhole.format(value) : usd.format(value);
@@ -22,7 +27,7 @@ export function formatFixed(value: number, decimals = 1): string {
   return new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
 }
 
-/** A span of seconds for people: "0s", "0.4s", "45s", "6m 10s", "2h 05m", "3d 04h". */
+/** A span of seconds for people: "0s", "0.4s", "45s", "6m 10s", "8m", "2h 05m", "3d 04h", "2d". */
 export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds)) return String(seconds);
   if (seconds < 0) return `-${formatDuration(-seconds)}`;
@@ -30,11 +35,11 @@ export function formatDuration(seconds: number): string {
   if (seconds < 9.95) return `${seconds.toFixed(1).replace(/\.0$/, '')}s`;
   const s = Math.round(seconds);
   if (s < 60) return `${s}s`;
-  if (s < 3600) return `${Math.floor(s / 60)}m ${pad(s % 60)}s`;
+  if (s < 3600) return s % 60 === 0 ? `${s / 60}m` : `${Math.floor(s / 60)}m ${pad(s % 60)}s`;
   const m = Math.round(seconds / 60);
-  if (m < 24 * 60) return `${Math.floor(m / 60)}h ${pad(m % 60)}m`;
+  if (m < 24 * 60) return m % 60 === 0 ? `${m / 60}h` : `${Math.floor(m / 60)}h ${pad(m % 60)}m`;
   const h = Math.round(seconds / 3600);
-  return `${Math.floor(h / 24)}d ${pad(h % 24)}h`;
+  return h % 24 === 0 ? `${h / 24}d` : `${Math.floor(h / 24)}d ${pad(h % 24)}h`;
 }
 
 function pad(n: number): string {

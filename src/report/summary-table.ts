@@ -4,7 +4,9 @@ import { textTable } from './text-table.js';
 import { wrap } from './wrap.js';
 
 /** The run's summary for a terminal: headline figures, then a table per group and per workload (under 100 columns). */
-export function summaryTable(result: Result): string {
+export function summaryTable(result: Result, options: { color?: boolean } = {}): string {
+  const bold = (text: string) => (options.color ? `\x1b[1m${text}\x1b[22m` : text);
+  const warn = (text: string) => (options.color ? `\x1b[33m${text}\x1b[39m` : text);
   const perMonth = (usd: number) => (usd / result.horizonHours) * 730;
   const w = result.wait;
   const j = result.jobs;
@@ -12,7 +14,7 @@ export function summaryTable(result: Result): string {
   const notes: string[] = [];
   const bound = result.groups.filter((g) => g.capacityBoundHours > 0);
   if (bound.length > 0) {
-    notes.push(`Limits   jobs queued at a full pool or the account cap: ${bound.map((g) => `${g.machine} ${formatDuration(g.capacityBoundHours * 3600)}`).join(', ')}`);
+    notes.push(`${warn('Limits')}   jobs queued at a full pool or the account cap: ${bound.map((g) => `${g.machine} ${formatDuration(g.capacityBoundHours * 3600)}`).join(', ')}`);
   }
   const warmPools = result.groups.filter((g) => g.standbyNodes > 0);
   for (const g of warmPools) {
@@ -29,9 +31,9 @@ export function summaryTable(result: Result): string {
   const lines = [
     `${result.scenario} · ${result.region} · ${formatSpan(result.horizonHours)} measured${warm} · seed ${result.seed} · policy ${policyLabel(result.policy)}`,
     '',
-    `Cost     ${formatUsd(result.cost.monthly)}/month  (${formatUsd(result.cost.total)} over the span; cluster fee ${formatUsd(result.cost.clusterFee)}; idle machines ${formatUsd(result.cost.idle)})`,
-    `Waiting  p50 ${formatDuration(w.p50)} · p95 ${formatDuration(w.p95)} · p99 ${formatDuration(w.p99)} · max ${formatDuration(w.max)} · mean ${formatDuration(w.mean)} · ${formatPercent(w.probWait)} waited`,
-    `Jobs     ${formatCount(j.submitted)} submitted · ${formatCount(j.completed)} completed${j.abandoned > 0 ? ` · ${formatCount(j.abandoned)} gave up waiting (${formatPercent(j.abandonedShare)})` : ''} · ${formatCount(j.unfinished)} unfinished${j.queuedAtEnd > 0 ? ` (${formatCount(j.queuedAtEnd)} never started: their waits are not counted)` : ''}`,
+    `Cost     ${bold(`${formatUsd(result.cost.monthly)}/month`)}  (${formatUsd(result.cost.total)} over the span; cluster fee ${formatUsd(result.cost.clusterFee)}; idle machines ${formatUsd(result.cost.idle)})`,
+    `Waiting  p50 ${formatDuration(w.p50)} · ${bold(`p95 ${formatDuration(w.p95)}`)} · p99 ${formatDuration(w.p99)} · max ${formatDuration(w.max)} · mean ${formatDuration(w.mean)} · ${formatPercent(w.probWait)} waited`,
+    `Jobs     ${formatCount(j.submitted)} submitted · ${formatCount(j.completed)} completed${j.abandoned > 0 ? ` · ${warn(`${formatCount(j.abandoned)} gave up waiting (${formatPercent(j.abandonedShare)})`)}` : ''} · ${formatCount(j.unfinished)} unfinished${j.queuedAtEnd > 0 ? ` (${formatCount(j.queuedAtEnd)} never started: their waits are not counted)` : ''}`,
     ...notes,
     '',
     textTable(

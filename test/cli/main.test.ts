@@ -30,7 +30,7 @@ describe('poolsim run', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^default · NY2 · 30 days measured after 1 day of warm-up · seed 42/);
     expect(stdout).toMatch(/Cost +\$[\d,]+\.\d\d\/month/);
-    expect(stdout).toContain('report: reports/default/summary.json');
+    expect(stdout).toContain('report: reports/default/index.html');
     for (const line of stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
     const summary = JSON.parse(readFileSync(join(cwd, 'reports/default/summary.json'), 'utf8'));
     expect(summary.scenario).toBe('default');
@@ -134,7 +134,7 @@ describe('poolsim explain', () => {
     expect(stdout).toContain('e at 2026-01-05 00:08:00 UTC (Mon 00:08 UTC), policy reactive');
     expect(stdout).toContain('C5: 2 of max 2 (hot 1): 1 busy, 1 idle, 0 reserved, 0 booting');
     // The second job ran 120-420 on the added node, idle since: 60 s at 08:00, removable in 7 minutes.
-    expect(stdout).toMatch(/idle node #\d+: idle 1m 00s; kept because idle less than scaleDownUnneededTime 8m 00s: removable in 7m 00s/);
+    expect(stdout).toMatch(/idle node #\d+: idle 1m; kept because idle less than scaleDownUnneededTime 8m: removable in 7m/);
     expect(stdout).toContain('00:01:00  C5       scale-up');
   });
 
