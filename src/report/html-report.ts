@@ -72,7 +72,7 @@ function assumptions(scenario: Scenario): { fact: boolean; text: string }[] {
   if (scenario.billing.bootBilled) out.push({ fact: false, text: 'machines are billed from the moment they are requested, boot included' });
   if (scenario.cluster.machineCap === null) out.push({ fact: false, text: 'no account machine cap: set cluster.machineCap to your account limit' });
   out.push({ fact: false, text: 'a job takes the most recently freed machine; queues are first in, first out, without backfilling' });
-  out.push({ fact: false, text: 'under a shared cap, groups grow in file order (the real autoscaler picks at random)' });
+  if (scenario.groups.length > 1) out.push({ fact: false, text: 'when groups compete for the account cap, they grow in file order (the real autoscaler picks at random)' });
   out.push({ fact: false, text: 'a machine always becomes ready (the real autoscaler gives up after 15 minutes)' });
   return out;
 }

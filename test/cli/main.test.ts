@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { Io } from '../../src/cli/io.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
@@ -156,5 +156,60 @@ describe('poolsim run writes decisions.csv', () => {
     expect(csv[0]).toBe('time,seconds,group,action,count,reason,limit,note');
     expect(csv[1]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z,-?[\d.]+,(P4000|V100),[a-z-]+,\d+,[a-z-]+,[a-z-]*,/);
     expect(csv.some((line) => line.includes(',scale-up-blocked,') && line.includes(',account-cap,'))).toBe(true);
+  });
+});
+
+describe('poolsim run: output options', () => {
+  const file = join(ROOT, 'scenarios/office-hours-hot-nodes.yaml');
+
+  test('--format csv prints groups.csv and workloads.csv; none prints nothing; --quiet nothing at all', async () => {
+    const csv = await cli(['run', file, '--format', 'csv']);
+    expect(csv.stdout.split('\n')[0]).toMatch(/^machine,hotNodes,maxPoolSize,/);
+    expect(csv.stdout).toContain('\nname,kind,submitted,');
+    const none = await cli(['run', file, '--format', 'none']);
+    expect(none.stdout).toBe('');
+    const quiet = await cli(['run', file, '--quiet']);
+    expect(quiet.stdout + quiet.stderr).toBe('');
+    expect(existsSync(join(quiet.cwd, 'reports/office-hours-hot-nodes/index.html'))).toBe(true);
+  });
+
+  test('--jobs writes jobs.csv, one row per job; --interval sets the timeline', async () => {
+    const { cwd } = await cli(['run', file, '--jobs', '--interval', '1h', '--quiet']);
+    const dir = join(cwd, 'reports/office-hours-hot-nodes');
+    const jobs = readFileSync(join(dir, 'jobs.csv'), 'utf8').trim().split('\n');
+    const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
+    expect(jobs[0]).toBe('submit,start,end,wait,workload,machine,nodes,outcome');
+    expect(jobs.length - 1).toBe(summary.jobs.submitted);
+    expect(jobs.filter((l) => l.endsWith(',abandoned')).length).toBe(summary.jobs.abandoned);
+    const timeline = readFileSync(join(dir, 'timeline.csv'), 'utf8').trim().split('\n');
+    expect(timeline.length - 1).toBe(56 * 24);
+    const bad = await cli(['run', file, '--interval', 'soon']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--interval "soon" is not a positive duration');
+  });
+
+  test('a progress bar on a terminal stderr only, once a run takes more than a second', async () => {
+    const { progressBar } = await import('../../src/cli/progress.js');
+    let clock = 0;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => clock);
+    try {
+      let out = '';
+      const io = { stdout: () => {}, stderr: (t: string) => void (out += t), cwd: '.', stderrIsTTY: true };
+      const bar = progressBar(io, 'x', true);
+      clock = 500;
+      bar.update(0.25, 1000);
+      expect(out).toBe(''); // under a second
+      clock = 2000;
+      bar.update(0.5, 4000);
+      bar.finish();
+      expect(out).toBe(`\rx [${'#'.repeat(15)}${'.'.repeat(15)}] 50% of simulated time · 2,000 events/s \r\x1b[K`);
+      let silent = '';
+      const off = progressBar({ ...io, stderrIsTTY: false, stderr: (t: string) => void (silent += t) }, 'x', true);
+      clock = 5000;
+      off.update(0.5, 1000);
+      expect(silent).toBe('');
+    } finally {
+      now.mockRestore();
+    }
   });
 });

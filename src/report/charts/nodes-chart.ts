@@ -35,7 +35,7 @@ export function nodesChart(rows: readonly TimelineRow[], scenario: Scenario): ob
           mark: { type: 'rule', strokeDash: [4, 3], strokeWidth: 1.5 },
           encoding: {
             y: { field: 'nodes', type: 'quantitative' },
-            stroke: { field: 'limit', type: 'nominal', scale: { range: ['#c0392b', '#2e7d32'] }, legend: { title: 'limit', orient: 'right' } },
+            stroke: { field: 'limit', type: 'nominal', sort: limits.map((l) => l.limit), scale: { domain: limits.map((l) => l.limit), range: ['#c0392b', '#2e7d32'] }, legend: { title: 'limit', orient: 'right' } },
           },
         },
       ],
