@@ -22,6 +22,8 @@ export interface SimulateOptions {
   onSnapshot?: (snapshot: Snapshot) => void;
   /** Called a hundred times during the run with the share of simulated time done and the events so far. */
   onProgress?: (done: number, events: number) => void;
+  /** Which replication to run (default 0): replication i draws from streams derived from (seed, i). */
+  replication?: number;
 }
 
 function model(scenario: Scenario, options: SimulateOptions, timeline?: Timeline): ClusterModel {
@@ -35,6 +37,7 @@ function model(scenario: Scenario, options: SimulateOptions, timeline?: Timeline
     snapshotAt: options.snapshotAt,
     onSnapshot: options.onSnapshot,
     onProgress: options.onProgress,
+    replication: options.replication,
     timeline,
   });
 }

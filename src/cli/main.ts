@@ -3,6 +3,8 @@ import type { Argv } from 'yargs';
 import { PolicyError } from '../policies/policy-module.js';
 import { BUILTIN_POLICY_NAMES } from '../policies/builtin-policies.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
+import { compareCommand } from './compare-command.js';
+import { costCommand } from './cost-command.js';
 import { explainCommand } from './explain-command.js';
 import type { Io } from './io.js';
 import { FORMATS, runCommand, type Format } from './run-command.js';
@@ -42,7 +44,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           .option('out', { type: 'string', describe: 'report folder (default reports/<scenario name>)' })
           .option('interval', { type: 'string', describe: 'timeline interval, e.g. 5m (default: adapts to the horizon, under about 100,000 rows)' })
           .option('jobs', { type: 'boolean', default: false, describe: 'also write jobs.csv, one row per job (grows with the run)' })
-          .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' }),
+          .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' })
+          .option('replications', { type: 'number', describe: "override the scenario's replications", coerce: positive('--replications') })
+          .option('workers', { type: 'number', describe: 'worker threads for replications (default: every core)', coerce: positive('--workers') }),
       async (args) => {
         let interval: number | undefined;
         if (args.interval !== undefined) {
@@ -51,7 +55,18 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           interval = parsed;
         }
         exitCode = await runCommand(
-          { file: args.file, seed: args.seed, policy: args.policy, format: args.json ? 'json' : (args.format as Format), out: args.out, interval, jobs: args.jobs, quiet: args.quiet },
+          {
+            file: args.file,
+            seed: args.seed,
+            policy: args.policy,
+            format: args.json ? 'json' : (args.format as Format),
+            out: args.out,
+            interval,
+            jobs: args.jobs,
+            quiet: args.quiet,
+            replications: args.replications,
+            workers: args.workers,
+          },
           io,
         );
       },
@@ -68,7 +83,36 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         exitCode = await explainCommand({ file: args.file, seed: args.seed, policy: args.policy, at: args.at, group: args.group, window: args.window }, io);
       },
     )
-    .demandCommand(1, 'name a command: run, explain')
+    .command(
+      'compare <files..>',
+      'run settings side by side with paired replications: differences with 95% intervals, and a verdict',
+      (y) =>
+        y
+          .positional('files', { type: 'string', array: true, demandOption: true, describe: 'scenario files; or one file with --set' })
+          .option('set', { type: 'string', array: true, default: [] as string[], describe: 'variants of one file: PATH=VALUES, e.g. groups.P5000.hotNodes=0,2' })
+          .option('replications', { type: 'number', describe: 'paired replications (default: the scenario\'s, at least 10)', coerce: positive('--replications') })
+          .option('workers', { type: 'number', describe: 'worker threads (default: every core)', coerce: positive('--workers') })
+          .option('out', { type: 'string', describe: 'report folder (default reports/compare-<first scenario>)' })
+          .option('json', { type: 'boolean', default: false, describe: 'print the comparison as JSON' }),
+      async (args) => {
+        exitCode = await compareCommand({ files: args.files as string[], set: args.set as string[], replications: args.replications, workers: args.workers, out: args.out, json: args.json }, io);
+      },
+    )
+    .command(
+      'cost <file>',
+      'monthly cost per region as P10/P50/P90 across replications, with the waits beside it',
+      (y) =>
+        y
+          .positional('file', { type: 'string', demandOption: true, describe: 'scenario file' })
+          .option('regions', { type: 'string', describe: 'comma-separated regions (default NY2,CA1,AMS1)' })
+          .option('replications', { type: 'number', describe: 'replications per region (default: the scenario\'s, at least 10)', coerce: positive('--replications') })
+          .option('workers', { type: 'number', describe: 'worker threads (default: every core)', coerce: positive('--workers') })
+          .option('json', { type: 'boolean', default: false, describe: 'print JSON' }),
+      async (args) => {
+        exitCode = await costCommand({ file: args.file, regions: args.regions, replications: args.replications, workers: args.workers, json: args.json }, io);
+      },
+    )
+    .demandCommand(1, 'name a command: run, explain, compare, cost')
     .strict()
     .recommendCommands()
     .help()
@@ -97,6 +141,16 @@ function wholeNumber(option: string) {
   return (value: unknown): number => {
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
       throw new UsageError(`${option} must be a whole number of at least 0, got ${Number.isNaN(value) ? 'something that is not a number' : String(value)}`);
+    }
+    return value;
+  };
+}
+
+/** Coerces an option to a whole number >= 1, or fails with a usage error. */
+function positive(option: string) {
+  return (value: unknown): number => {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+      throw new UsageError(`${option} must be a whole number of at least 1, got ${Number.isNaN(value) ? 'something that is not a number' : String(value)}`);
     }
     return value;
   };

@@ -1,4 +1,10 @@
+import { writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
+import { summariseRuns } from '../experiment/compare.js';
+import { replicationTasks, runMany } from '../experiment/replications.js';
+import { formatUsd, formatUsdWhole } from '../report/format.js';
+import { keyFigures, withInterval } from '../report/stats-table.js';
+import { textTable } from '../report/text-table.js';
 import { summaryTable } from '../report/summary-table.js';
 import { groupsCsv, workloadsCsv } from '../report/summary-csv.js';
 import { reportFolderName, writeReport } from '../report/write-report.js';
@@ -25,6 +31,9 @@ export interface RunArgs extends ScenarioArgs {
   interval?: number;
   jobs: boolean;
   quiet: boolean;
+  /** Overrides the scenario's replications. */
+  replications?: number;
+  workers?: number;
 }
 
 /** Loads the scenario a command names, with `--policy` applied. */
@@ -42,6 +51,24 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
   progress.finish();
   const out = args.out ? resolve(io.cwd, args.out) : join(io.cwd, 'reports', reportFolderName(scenario.name));
   await writeReport(run, out);
+  const replications = args.replications ?? scenario.replications;
+  let range = '';
+  if (replications > 1) {
+    const results = await runMany(replicationTasks({ ...scenario, seed: args.seed ?? scenario.seed }, replications), { workers: args.workers });
+    const figs = summariseRuns(results);
+    writeFileSync(join(out, 'replications.json'), `${JSON.stringify({ replications, figures: figs }, null, 2)}\n`);
+    const c = figs['cost.monthly'];
+    range = [
+      '',
+      `Over ${replications} replications: ${formatUsdWhole(c.p10)}-${formatUsdWhole(c.p90)}/month (P10-P90); mean ${formatUsd(c.mean)} ±${formatUsd(c.halfWidth)} (95%)`,
+      textTable(
+        [{ header: 'figure' }, { header: 'mean ±95%', right: true }, { header: 'P10', right: true }, { header: 'P50', right: true }, { header: 'P90', right: true }],
+        keyFigures(figs).map((k) => [k.label, withInterval(figs[k.path], k.format), k.format(figs[k.path].p10), k.format(figs[k.path].p50), k.format(figs[k.path].p90)]),
+      ),
+      'The report folder shows replication 0; replications.json has every figure across all.',
+      '',
+    ].join('\n');
+  }
   if (args.quiet) return 0;
   switch (args.format) {
     case 'json':
@@ -52,6 +79,7 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
       break;
     case 'table':
       io.stdout(summaryTable(run.result, { color: useColor(io) }));
+      io.stdout(range);
       io.stdout(`report: ${relativeTo(io.cwd, join(out, 'index.html'))} (and CSV, charts, summary.json beside it)\n`);
       break;
     case 'none':

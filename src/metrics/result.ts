@@ -122,6 +122,8 @@ export interface DeploymentResult {
 export interface Result {
   scenario: string;
   seed: number;
+  /** Which replication (0 for a single run): replication i draws from streams derived from (seed, i). */
+  replication: number;
   /** The scaling policy: a built-in name or the module's path. */
   policy: string;
   region: string;

@@ -61,6 +61,8 @@ export interface ModelOptions {
   timeline?: Timeline;
   /** Called a hundred times during the run with the share of simulated time done and the events so far. */
   onProgress?: (done: number, events: number) => void;
+  /** Which replication this run is (0 by default): each draws from its own random streams. */
+  replication?: number;
 }
 
 /** A group's decision as a policy returned it, before checking. */
@@ -91,6 +93,7 @@ interface CheckedDecision {
 export class ClusterModel {
   private readonly kernel: Kernel;
   private readonly horizon: number;
+  private readonly replication: number;
   private readonly warmup: number;
   /** When the simulation starts: the beginning of the warm-up (never -0). */
   private readonly t0: number;
@@ -203,6 +206,9 @@ export class ClusterModel {
     options: ModelOptions,
   ) {
     const s = scenario;
+    // Replication i draws from streams of its own; replication 0 is the plain run (common random numbers across settings).
+    const seedKey = options.replication ? `${s.seed}#${options.replication}` : s.seed;
+    this.replication = options.replication ?? 0;
     this.horizon = s.horizon;
     this.warmup = s.warmup;
     this.t0 = s.warmup > 0 ? -s.warmup : 0;
@@ -220,7 +226,7 @@ export class ClusterModel {
     this.hot = Int32Array.from(s.groups, (g) => g.hotNodes);
     this.max = Int32Array.from(s.groups, (g) => g.maxPoolSize);
     this.pricePerSecond = Float64Array.from(s.groups, (g) => g.pricePerHour / 3600);
-    this.nextBoot = s.groups.map((g) => sampler(g.bootTime, randomStream(s.seed, `group:${g.machine}/boot`)));
+    this.nextBoot = s.groups.map((g) => sampler(g.bootTime, randomStream(seedKey, `group:${g.machine}/boot`)));
     this.count = new Int32Array(G * STATES);
     this.total = new Int32Array(G);
     this.area = new Float64Array(G * STATES);
@@ -243,7 +249,7 @@ export class ClusterModel {
     this.frozen = s.groups.every((g) => g.hotNodes === g.maxPoolSize);
     this.standbyCap = Int32Array.from(s.groups, (g) => g.standbyNodes);
     this.standbyPricePerSecond = Float64Array.from(s.groups, (g) => g.standbyPricePerHour / 3600);
-    this.nextStandbyBoot = s.groups.map((g) => sampler(g.standbyBootTime, randomStream(s.seed, `group:${g.machine}/standby-boot`)));
+    this.nextStandbyBoot = s.groups.map((g) => sampler(g.standbyBootTime, randomStream(seedKey, `group:${g.machine}/standby-boot`)));
     this.coldBootMean = Float64Array.from(s.groups, (g) => cappedMean(g.bootTime));
     this.standbyBootMean = Float64Array.from(s.groups, (g) => cappedMean(g.standbyBootTime));
     this.standbyWakes = new Int32Array(G);
@@ -257,11 +263,11 @@ export class ClusterModel {
     this.timeline = options.timeline;
     this.onProgress = options.onProgress;
     this.policySource = options.policySource;
-    this.policyRandom = randomStream(s.seed, `policy:${options.policy.name}`);
+    this.policyRandom = randomStream(seedKey, `policy:${options.policy.name}`);
 
     const groupOf = new Map(s.groups.map((g, i) => [g.machine, i]));
     this.clock = new LocalClock(s.timezone, s.start);
-    this.workloads = s.workloads.map((w) => workloadState(w, s, groupOf, this.clock));
+    this.workloads = s.workloads.map((w) => workloadState(w, s, groupOf, this.clock, seedKey));
     this.trackArrivals = !this.frozen;
     this.groupArrivals = s.groups.map(() => new ArrivalTracker());
     this.workloadArrivals = s.workloads.map(() => new ArrivalTracker());
@@ -1229,6 +1235,7 @@ export class ClusterModel {
     return {
       scenario: s.name,
       seed: s.seed,
+      replication: this.replication,
       policy: this.policySource,
       region: s.region,
       start: s.start,

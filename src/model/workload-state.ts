@@ -66,8 +66,8 @@ export interface WorkloadState {
  * The run-time state of a workload. Every random draw comes from a stream
  * named after the workload and its purpose, so workloads never share draws.
  */
-export function workloadState(w: Workload, s: Scenario, groupOf: ReadonlyMap<string, number>, clock: LocalClock): WorkloadState {
-  const stream = (purpose: string) => randomStream(s.seed, `workload:${w.name}/${purpose}`);
+export function workloadState(w: Workload, s: Scenario, groupOf: ReadonlyMap<string, number>, clock: LocalClock, seedKey: number | string): WorkloadState {
+  const stream = (purpose: string) => randomStream(seedKey, `workload:${w.name}/${purpose}`);
   const state: WorkloadState = {
     name: w.name,
     kind: w.kind,

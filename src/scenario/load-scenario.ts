@@ -64,6 +64,11 @@ export async function resolvePolicy(text: string, baseDir: string): Promise<Poli
   return spec;
 }
 
+/** A scenario file as written: the parsed YAML or JSON, before validation (for variants made with --set). */
+export function readScenarioSource(path: string): unknown {
+  return readScenarioFile(path);
+}
+
 function readScenarioFile(path: string): unknown {
   const ext = extname(path).toLowerCase();
   if (!['.yaml', '.yml', '.json'].includes(ext)) {
@@ -310,6 +315,7 @@ function normalise(raw: RawScenario, baseDir: string, issues: ScenarioIssue[]): 
   return {
     name: raw.name,
     seed: raw.seed,
+    replications: raw.replications,
     policy: normalisePolicy(raw.policy, baseDir, issues),
     horizon: raw.horizon,
     warmup: raw.warmup,

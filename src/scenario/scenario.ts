@@ -9,6 +9,8 @@ import type { Profile } from '../workload/profiles.js';
 export interface Scenario {
   name: string;
   seed: number;
+  /** Runs to make, each with its own random streams derived from (seed, i). */
+  replications: number;
   /** Measured span, seconds. */
   horizon: number;
   /** Simulated before the measured span, seconds. */

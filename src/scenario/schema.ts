@@ -236,6 +236,7 @@ const isoDate = z.union([z.string(), z.date()]).transform((value, ctx) => {
 export const scenarioSchema = z.strictObject({
   name: z.string().min(1),
   seed: z.number().int().min(0).default(1),
+  replications: count(1).default(1),
   horizon: duration({ value: 0, inclusive: false, hint: 'the measured span must be positive' }),
   warmup: duration().default(0),
   region: z.enum(REGION_NAMES).default('NY2'),

@@ -213,3 +213,35 @@ describe('poolsim run: output options', () => {
     }
   });
 });
+
+describe('poolsim compare and cost', () => {
+  test('compare FILE --set: paired differences and a verdict in words', async () => {
+    const { code, stdout, cwd } = await cli(['compare', join(ROOT, 'scenarios/p5000-hot-nodes.yaml'), '--set', 'groups.P5000.hotNodes=0,2', '--replications', '6', '--workers', '1']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/hotNodes=2 costs \$[\d,.]+\/month more \(±\$[\d,.]+\) and cuts p95 wait from \S+( \S+)? to /);
+    expect(readFileSync(join(cwd, 'reports/compare-p5000-hot-nodes/comparison.csv'), 'utf8').split('\n')[0]).toBe('variant,figure,mean,ciLow,ciHigh,p10,p50,p90,diffMean,diffLow,diffHigh');
+  });
+
+  test('compare needs two variants; --set needs one file', async () => {
+    const one = await cli(['compare', join(ROOT, 'scenarios/default.yaml')]);
+    expect(one.code).toBe(2);
+    expect(one.stderr).toContain('at least two variants');
+    const two = await cli(['compare', join(ROOT, 'scenarios/default.yaml'), join(ROOT, 'scenarios/account-cap.yaml'), '--set', 'seed=1,2']);
+    expect(two.code).toBe(2);
+  });
+
+  test('cost: P10/P50/P90 per region; a type a region does not offer is named, not priced', async () => {
+    const { code, stdout } = await cli(['cost', join(ROOT, 'scenarios/default.yaml'), '--replications', '3', '--workers', '1']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^region\s+P10\/month\s+P50\/month\s+P90\/month/);
+    expect(stdout).toMatch(/NY2\s+\$[\d,.]+\s+\$[\d,.]+\s+\$[\d,.]+/);
+    expect(stdout).toContain('V100: not offered in CA1');
+  });
+
+  test('run --replications gives the monthly cost as a range', async () => {
+    const { code, stdout, cwd } = await cli(['run', join(ROOT, 'scenarios/office-hours-hot-nodes.yaml'), '--replications', '4', '--workers', '1']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Over 4 replications: \$[\d,]+-\$[\d,]+\/month \(P10-P90\); mean \$[\d,.]+ ±\$[\d,.]+ \(95%\)/);
+    expect(JSON.parse(readFileSync(join(cwd, 'reports/office-hours-hot-nodes/replications.json'), 'utf8')).figures['cost.monthly'].n).toBe(4);
+  });
+});
