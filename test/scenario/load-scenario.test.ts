@@ -22,6 +22,7 @@ describe('loadScenario', () => {
     expect(s).toEqual({
       name: 'x',
       seed: 1,
+      replications: 1,
       horizon: 86400,
       warmup: 0,
       region: 'NY2',
