@@ -5,6 +5,7 @@ import { BUILTIN_POLICY_NAMES } from '../policies/builtin-policies.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { compareCommand } from './compare-command.js';
 import { costCommand } from './cost-command.js';
+import { optimizeCommand, sweepCommand } from './sweep-command.js';
 import { explainCommand } from './explain-command.js';
 import type { Io } from './io.js';
 import { FORMATS, runCommand, type Format } from './run-command.js';
@@ -112,7 +113,40 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         exitCode = await costCommand({ file: args.file, regions: args.regions, replications: args.replications, workers: args.workers, json: args.json }, io);
       },
     )
-    .demandCommand(1, 'name a command: run, explain, compare, cost')
+    .command(
+      'sweep <file>',
+      'every combination of --set values: sweep.csv and the Pareto frontier of two figures',
+      (y) =>
+        y
+          .positional('file', { type: 'string', demandOption: true, describe: 'scenario file' })
+          .option('set', { type: 'string', array: true, default: [] as string[], describe: 'PATH=VALUES: lists 0,1,2, ranges 0..4, durations 2m,8m' })
+          .option('replications', { type: 'number', describe: "per point (default: the scenario's, at least 5)", coerce: positive('--replications') })
+          .option('workers', { type: 'number', describe: 'worker threads (default: every core)', coerce: positive('--workers') })
+          .option('x', { type: 'string', default: 'cost.monthly', describe: 'figure on the x axis (minimised)' })
+          .option('y', { type: 'string', default: 'wait.p95', describe: 'figure on the y axis (minimised)' })
+          .option('out', { type: 'string', describe: 'report folder (default reports/sweep-<scenario>)' })
+          .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' }),
+      async (args) => {
+        exitCode = await sweepCommand({ file: args.file, set: args.set as string[], replications: args.replications, workers: args.workers, x: args.x, y: args.y, out: args.out, quiet: args.quiet }, io);
+      },
+    )
+    .command(
+      'optimize <file>',
+      'the cheapest setting that meets every SLO with confidence, as a YAML patch',
+      (y) =>
+        y
+          .positional('file', { type: 'string', demandOption: true, describe: 'scenario file' })
+          .option('set', { type: 'string', array: true, default: [] as string[], describe: 'PATH=VALUES to search' })
+          .option('slo', { type: 'string', array: true, default: [] as string[], describe: 'METRIC<=VALUE, e.g. "wait.p95<=5m", "abandoned<=1%"' })
+          .option('minimize', { type: 'string', default: 'cost.monthly', describe: 'the figure to minimise' })
+          .option('replications', { type: 'number', describe: "for the finalists (default: the scenario's, at least 10)", coerce: positive('--replications') })
+          .option('workers', { type: 'number', describe: 'worker threads (default: every core)', coerce: positive('--workers') })
+          .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' }),
+      async (args) => {
+        exitCode = await optimizeCommand({ file: args.file, set: args.set as string[], slo: args.slo as string[], minimize: args.minimize, replications: args.replications, workers: args.workers, quiet: args.quiet }, io);
+      },
+    )
+    .demandCommand(1, 'name a command: run, explain, compare, sweep, optimize, cost')
     .strict()
     .recommendCommands()
     .help()
