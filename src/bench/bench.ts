@@ -3,6 +3,11 @@
  * process (this machine is shared and noisy, so ratios and medians, not absolute times).
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseSetting } from '../experiment/set-path.js';
+import { evaluate, gridPoints } from '../experiment/sweep.js';
 import { fileURLToPath } from 'node:url';
 import { sampler } from '../random/distributions.js';
 import { randomStream } from '../random/stream.js';
@@ -136,6 +141,35 @@ async function idleDecades(): Promise<void> {
   }
 }
 
+/** A 64-point sweep with 10 replications each, on 1 and on 2 worker threads: points per second and the speed-up. */
+async function sweepSpeed(rounds: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'poolsim-bench-'));
+  const file = join(dir, 'sweep.yaml');
+  writeFileSync(
+    file,
+    [
+      'name: bench-sweep',
+      'horizon: 30d',
+      'groups:',
+      '  - {machine: P5000, hotNodes: 0, maxPoolSize: 8}',
+      'workloads:',
+      '  - {name: w, machine: P5000, arrivals: {process: poisson, rate: 3/h, profile: office-hours}, duration: {dist: lognormal, median: 30m, p95: 3h}}',
+    ].join('\n'),
+  );
+  const { points } = await gridPoints(file, [parseSetting('groups.P5000.hotNodes=0..7'), parseSetting('groups.P5000.maxPoolSize=8..15')]);
+  const rates: Record<number, number[]> = { 1: [], 2: [] };
+  for (let round = 0; round < rounds; round++) {
+    for (const workers of [1, 2]) {
+      const t = performance.now();
+      await evaluate(points, 10, { workers });
+      rates[workers].push(points.length / ((performance.now() - t) / 1000));
+    }
+  }
+  console.log(`\nSweep: ${points.length} points x 10 replications (a month each), median of ${rounds} rounds`);
+  console.log(`  1 worker     ${median(rates[1]).toFixed(1).padStart(8)} points/s`);
+  console.log(`  2 workers    ${median(rates[2]).toFixed(1).padStart(8)} points/s   speed-up ${(median(rates[2]) / median(rates[1])).toFixed(2)}x (target >= 1.7x on 2 cores; ${availableParallelism()} cores here)`);
+}
+
 function memory(jobs: number): void {
   const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--memory-child', String(jobs)], { encoding: 'utf8' });
   if (child.status !== 0) throw new Error(`memory run failed: ${child.stderr}`);
@@ -158,5 +192,6 @@ if (args[0] === '--memory-child') {
   await speed(quick ? 200_000 : 1_000_000, quick ? 3 : 5);
   await workloadShapes(quick ? 200_000 : 1_000_000, quick ? 3 : 5);
   await idleDecades();
+  await sweepSpeed(quick ? 1 : 3);
   memory(quick ? 1_000_000 : 10_000_000);
 }

@@ -5,7 +5,7 @@ import Tinypool from 'tinypool';
 import type { Result } from '../metrics/result.js';
 import type { Scenario } from '../scenario/scenario.js';
 import { simulate } from '../simulate.js';
-import type { ReplicationTask } from './replication-worker.js';
+import type { ReplicationBatch, ReplicationTask } from './replication-worker.js';
 
 export interface RunManyOptions {
   /** Worker threads; 1 runs in this thread. Default: every core. */
@@ -36,12 +36,30 @@ export async function runMany(tasks: readonly ReplicationTask[], options: RunMan
     return r;
   };
   if (workers === 1) return tasks.map((t) => finished(simulate(t.scenario, { replication: t.replication })));
+  // Batches of runs of one scenario: each scenario crosses to a worker once per batch, and a few batches
+  // per worker keep the load even.
+  const size = Math.max(1, Math.ceil(tasks.length / (workers * 4)));
+  const batches: { start: number; batch: ReplicationBatch }[] = [];
+  for (let i = 0; i < tasks.length; ) {
+    const start = i;
+    const replications: number[] = [];
+    while (i < tasks.length && tasks[i].scenario === tasks[start].scenario && replications.length < size) replications.push(tasks[i++].replication);
+    batches.push({ start, batch: { scenario: tasks[start].scenario, replications } });
+  }
   const pool = new Tinypool({ filename: workerFile(), minThreads: workers, maxThreads: workers });
+  const results: Result[] = new Array(tasks.length);
   try {
-    return await Promise.all(tasks.map((t) => pool.run(t).then(finished)));
+    await Promise.all(
+      batches.map(({ start, batch }) =>
+        pool.run(batch).then((rs: Result[]) => {
+          rs.forEach((r, k) => (results[start + k] = finished(r)));
+        }),
+      ),
+    );
   } finally {
     await pool.destroy();
   }
+  return results;
 }
 
 /** The replications of one scenario: 0 .. n-1. */
