@@ -3,7 +3,11 @@ import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { compareVariants, type Variant } from '../experiment/compare.js';
 import { combinations, parseSetting, setPath } from '../experiment/set-path.js';
+import { comparisonBars, comparisonWaits } from '../report/charts/comparison-charts.js';
+import { comparisonHtml } from '../report/comparison-html.js';
 import { csvNumber } from '../report/csv-number.js';
+import { renderSvg } from '../report/render-svg.js';
+import { specJson } from '../report/spec-json.js';
 import { keyFigures, signedWithInterval, withInterval } from '../report/stats-table.js';
 import { textTable } from '../report/text-table.js';
 import { verdicts } from '../report/verdict.js';
@@ -63,6 +67,16 @@ export async function compareCommand(args: CompareArgs, io: Io): Promise<number>
     }),
   );
   writeFileSync(join(out, 'comparison.csv'), stringify(rows, { header: true, columns: ['variant', 'figure', 'mean', 'ciLow', 'ciHigh', 'p10', 'p50', 'p90', 'diffMean', 'diffLow', 'diffHigh'] }));
+  const charts = [
+    { name: 'comparison', spec: comparisonBars(comparison) },
+    { name: 'comparison-waits', spec: comparisonWaits(comparison) },
+  ];
+  const svgs = await Promise.all(charts.map((ch) => renderSvg(ch.spec)));
+  charts.forEach((ch, i) => {
+    writeFileSync(join(out, `${ch.name}.vl.json`), `${specJson(ch.spec)}\n`);
+    writeFileSync(join(out, `${ch.name}.svg`), svgs[i]);
+  });
+  writeFileSync(join(out, 'index.html'), comparisonHtml(comparison, lines, charts.map((ch, i) => ({ name: ch.name, svg: svgs[i] }))));
 
   if (args.json) {
     io.stdout(`${JSON.stringify({ ...summary, verdicts: lines }, null, 2)}\n`);
@@ -78,6 +92,6 @@ export async function compareCommand(args: CompareArgs, io: Io): Promise<number>
       ),
     ]),
   );
-  io.stdout(`${table}\n\n${lines.map((l) => wrap(l, 100, 2)).join('\n')}\n\nreport: ${out.startsWith(`${io.cwd}/`) ? out.slice(io.cwd.length + 1) : out}/comparison.csv, comparison.json\n`);
+  io.stdout(`${table}\n\n${lines.map((l) => wrap(l, 100, 2)).join('\n')}\n\nreport: ${out.startsWith(`${io.cwd}/`) ? out.slice(io.cwd.length + 1) : out}/index.html (and comparison.csv, comparison.json, charts)\n`);
   return 0;
 }

@@ -113,3 +113,24 @@ describe('the example scenarios sweep', () => {
     expect(csv.length - 2).toBe(3);
   });
 });
+
+describe('comparison report', () => {
+  test('compare writes a page with the verdict, and chart specs that validate and render', async () => {
+    const { main } = await import('../../src/cli/main.js');
+    const { readFileSync, existsSync } = await import('node:fs');
+    const dir = writeFiles({});
+    const code = await main(['compare', resolve(import.meta.dirname, '../../scenarios/p5000-hot-nodes.yaml'), '--set', 'groups.P5000.hotNodes=0,2', '--replications', '4', '--workers', '1', '--out', 'c'], {
+      stdout: () => {},
+      stderr: () => {},
+      cwd: dir,
+    });
+    expect(code).toBe(0);
+    const html = readFileSync(join(dir, 'c/index.html'), 'utf8');
+    expect(html).toContain('class="verdict">hotNodes=2 costs');
+    expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
+    for (const name of ['comparison', 'comparison-waits']) {
+      expect(existsSync(join(dir, `c/${name}.svg`))).toBe(true);
+      expect(JSON.parse(readFileSync(join(dir, `c/${name}.vl.json`), 'utf8')).$schema).toContain('vega-lite');
+    }
+  });
+});

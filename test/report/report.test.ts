@@ -12,6 +12,9 @@ import { wrap } from '../../src/report/wrap.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { simulateDetailed, type DetailedRun } from '../../src/simulate.js';
 import { timelineInterval } from '../../src/metrics/timeline.js';
+import { compareVariants } from '../../src/experiment/compare.js';
+import { comparisonBars, comparisonWaits } from '../../src/report/charts/comparison-charts.js';
+import { paretoChart } from '../../src/report/charts/pareto-chart.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const require = createRequire(import.meta.url);
@@ -69,6 +72,27 @@ describe('charts', () => {
       const svg = await renderSvg(chart.spec);
       expect(svg).toMatch(/^<svg [^>]*width="\d+" height="\d+"/);
       expect(svg.length).toBeGreaterThan(2000);
+    }
+  });
+});
+
+describe('experiment charts', () => {
+  test('the comparison and Pareto charts are valid Vega-Lite and render', async () => {
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    const validate = ajv.compile(JSON.parse(readFileSync(join(resolve(require.resolve('vega-lite'), '..'), 'vega-lite-schema.json'), 'utf8')));
+    const base = await loadScenario(join(ROOT, 'scenarios/p5000-hot-nodes.yaml'));
+    const c = await compareVariants(
+      [
+        { label: 'a', scenario: { ...base, horizon: 7 * 86400 } },
+        { label: 'b', scenario: { ...base, horizon: 7 * 86400, groups: base.groups.map((g) => ({ ...g, hotNodes: 0 })) } },
+      ],
+      3,
+      { workers: 1 },
+    );
+    const specs = [comparisonBars(c), comparisonWaits(c), paretoChart([{ label: 'a', x: 1, y: 2, frontier: true }, { label: 'b', x: 2, y: 3, frontier: false }], 'cost.monthly', 'wait.p95')];
+    for (const spec of specs) {
+      expect(validate(spec), JSON.stringify(validate.errors?.slice(0, 2))).toBe(true);
+      expect(await renderSvg(spec)).toMatch(/^<svg /);
     }
   });
 });
