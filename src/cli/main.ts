@@ -3,6 +3,7 @@ import type { Argv } from 'yargs';
 import { PolicyError } from '../policies/policy-module.js';
 import { BUILTIN_POLICY_NAMES } from '../policies/builtin-policies.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
+import { checkCommand } from './check-command.js';
 import { compareCommand } from './compare-command.js';
 import { costCommand } from './cost-command.js';
 import { optimizeCommand, sweepCommand } from './sweep-command.js';
@@ -146,7 +147,26 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         exitCode = await optimizeCommand({ file: args.file, set: args.set as string[], slo: args.slo as string[], minimize: args.minimize, replications: args.replications, workers: args.workers, quiet: args.quiet }, io);
       },
     )
-    .demandCommand(1, 'name a command: run, explain, compare, sweep, optimize, cost')
+    .command(
+      'check [paths..]',
+      'regression gates: run scenarios, check their budgets, compare with stored baselines (exit 1 on a regression)',
+      (y) =>
+        y
+          .positional('paths', { type: 'string', array: true, default: [] as string[], describe: 'scenario files or directories (default scenarios/)' })
+          .option('baseline', { type: 'string', demandOption: true, describe: 'directory of baselines, one JSON per scenario' })
+          .option('update-baseline', { type: 'boolean', default: false, describe: 'write the baselines instead of checking' })
+          .option('policy', { type: 'string', describe: "check with another policy than the files name (e.g. ./new-policy.js)" })
+          .option('junit', { type: 'string', describe: 'also write JUnit XML to this file' })
+          .option('json', { type: 'boolean', default: false, describe: 'print a machine-readable verdict' })
+          .option('workers', { type: 'number', describe: 'worker threads (default: every core)', coerce: positive('--workers') }),
+      async (args) => {
+        exitCode = await checkCommand(
+          { paths: args.paths as string[], baseline: args.baseline, updateBaseline: args['update-baseline'] as boolean, policy: args.policy, junit: args.junit, json: args.json, workers: args.workers },
+          io,
+        );
+      },
+    )
+    .demandCommand(1, 'name a command: run, explain, compare, sweep, optimize, cost, check')
     .strict()
     .recommendCommands()
     .help()

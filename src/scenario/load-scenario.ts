@@ -8,7 +8,7 @@ import { scaleDistribution, type Distribution } from '../random/distributions.js
 import { isTimeZone } from '../time/local-clock.js';
 import { closest } from './closest.js';
 import { ScenarioError, type ScenarioIssue } from './scenario-error.js';
-import type { Arrivals, Burst, Group, PolicySpec, Scenario, TraceFormat, Workload } from './scenario.js';
+import type { Arrivals, Burst, Check, Group, PolicySpec, Scenario, TraceFormat, Workload } from './scenario.js';
 import { PolicyError, loadPolicyModule } from '../policies/policy-module.js';
 import { FIELD_NAMES, looksLikeModule, scenarioSchema, type RawScenario, type RawWorkload } from './schema.js';
 import { columnIndex, csvRows } from './traces/csv-rows.js';
@@ -316,6 +316,7 @@ function normalise(raw: RawScenario, baseDir: string, issues: ScenarioIssue[]): 
     name: raw.name,
     seed: raw.seed,
     replications: raw.replications,
+    checks: raw.checks.map((c, i) => normaliseCheck(c, `checks[${i}]`, issues)),
     policy: normalisePolicy(raw.policy, baseDir, issues),
     horizon: raw.horizon,
     warmup: raw.warmup,
@@ -328,6 +329,34 @@ function normalise(raw: RawScenario, baseDir: string, issues: ScenarioIssue[]): 
     groups,
     workloads,
   };
+}
+
+/** A check's values in the figure's unit: durations for times, percentages for shares. */
+function normaliseCheck(c: RawScenario['checks'][number], at: string, issues: ScenarioIssue[]): Check {
+  const value = (v: number | string | undefined, field: string): number | undefined => {
+    if (v === undefined || typeof v === 'number') return v;
+    const text = v.trim();
+    if (text.endsWith('%')) {
+      const n = Number(text.slice(0, -1));
+      if (Number.isFinite(n)) return n / 100;
+    } else {
+      const d = parseDuration(text.replace(/^\$/, '').replace(/,/g, ''));
+      if (typeof d === 'number') return d;
+    }
+    issues.push({ path: `${at}.${field}`, message: `"${v}" is not a number, a percentage (1%) or a duration (5m)` });
+    return undefined;
+  };
+  if (c.max === undefined && c.min === undefined && c.tolerance === undefined) {
+    issues.push({ path: at, message: 'a check needs max, min or tolerance' });
+  }
+  const out: Check = { metric: c.metric, worse: c.worse };
+  const max = value(c.max, 'max');
+  const min = value(c.min, 'min');
+  const tolerance = typeof c.tolerance === 'number' ? c.tolerance / 100 : value(c.tolerance, 'tolerance');
+  if (max !== undefined) out.max = max;
+  if (min !== undefined) out.min = min;
+  if (tolerance !== undefined) out.tolerance = tolerance;
+  return out;
 }
 
 /** A built-in policy's parameters checked and normalised, or a module path made absolute. */

@@ -11,6 +11,8 @@ export interface Scenario {
   seed: number;
   /** Runs to make, each with its own random streams derived from (seed, i). */
   replications: number;
+  /** Regression gates for `poolsim check`. */
+  checks: Check[];
   /** Measured span, seconds. */
   horizon: number;
   /** Simulated before the measured span, seconds. */
@@ -42,6 +44,20 @@ export interface Scenario {
   policy: PolicySpec;
   groups: Group[];
   workloads: Workload[];
+}
+
+/**
+ * A gate on one figure (a path such as `wait.p95`): absolute budgets `max`
+ * and `min` in the figure's unit, and `tolerance`, the change allowed against
+ * the baseline in the worse direction (a share of the baseline's value).
+ */
+export interface Check {
+  metric: string;
+  max?: number;
+  min?: number;
+  tolerance?: number;
+  /** Which direction is worse (default higher: costs, waits, give-ups). */
+  worse: 'higher' | 'lower';
 }
 
 /** A built-in policy with its parameters, or a module (an absolute path) exporting one. */

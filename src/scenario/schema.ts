@@ -237,6 +237,17 @@ export const scenarioSchema = z.strictObject({
   name: z.string().min(1),
   seed: z.number().int().min(0).default(1),
   replications: count(1).default(1),
+  checks: z
+    .array(
+      z.strictObject({
+        metric: z.string().min(1),
+        max: z.union([z.number(), z.string()]).optional(),
+        min: z.union([z.number(), z.string()]).optional(),
+        tolerance: z.union([z.number().min(0), z.string()]).optional(),
+        worse: z.enum(['higher', 'lower']).default('higher'),
+      }),
+    )
+    .default([]),
   horizon: duration({ value: 0, inclusive: false, hint: 'the measured span must be positive' }),
   warmup: duration().default(0),
   region: z.enum(REGION_NAMES).default('NY2'),
@@ -277,5 +288,5 @@ export const FIELD_NAMES = [
   'dist', 'value', 'mean', 'median', 'p95', 'mu', 'sigma', 'min', 'max', 'cv', 'shape', 'scale', 'values', 'file', 'column',
   'process', 'rate', 'interval', 'profile', 'hourly', 'daily', 'bursts', 'at', 'count', 'over',
   'requestRate', 'targetPerReplica', 'minReplicas', 'maxReplicas', 'cooldown', 'from', 'to',
-  'name', 'module', 'spare', 'windows', 'days', 'nodes', 'method', 'target', 'scaleInCooldown',
+  'checks', 'metric', 'tolerance', 'worse', 'name', 'module', 'spare', 'windows', 'days', 'nodes', 'method', 'target', 'scaleInCooldown',
 ];
