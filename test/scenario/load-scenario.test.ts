@@ -23,6 +23,7 @@ describe('loadScenario', () => {
       name: 'x',
       seed: 1,
       replications: 1,
+      checks: [],
       horizon: 86400,
       warmup: 0,
       region: 'NY2',
@@ -192,6 +193,22 @@ describe('loadScenario', () => {
     const dir = writeFiles({ 'bad.yaml': 'name: x\ngroups:\n  - machine: [C5\n', 'x.toml': '' });
     await expect(loadScenario(join(dir, 'bad.yaml'))).rejects.toThrow(/line \d+, column \d+: not valid YAML/);
     await expect(loadScenario(join(dir, 'x.toml'))).rejects.toThrow(/unknown file type ".toml"/);
+  });
+});
+
+describe('loadScenario: checks', () => {
+  test('values in the figure\'s unit: durations, percentages, numbers; a check needs a limit', async () => {
+    const s = await loadScenario({ ...minimal, checks: [{ metric: 'wait.p95', max: '5m' }, { metric: 'cost.monthly', max: 4000, tolerance: '3%' }, { metric: 'abandoned', max: '1%', worse: 'higher' }, { metric: 'groups.P5000.utilisation', min: 0.5, worse: 'lower', tolerance: 2 }] });
+    expect(s.checks).toEqual([
+      { metric: 'wait.p95', max: 300, worse: 'higher' },
+      { metric: 'cost.monthly', max: 4000, tolerance: 0.03, worse: 'higher' },
+      { metric: 'abandoned', max: 0.01, worse: 'higher' },
+      { metric: 'groups.P5000.utilisation', min: 0.5, tolerance: 0.02, worse: 'lower' },
+    ]);
+    expect(await issues({ ...minimal, checks: [{ metric: 'wait.p95' }, { metric: 'wait.p95', max: 'soon' }] })).toEqual([
+      'checks[0]: a check needs max, min or tolerance',
+      'checks[1].max: "soon" is not a number, a percentage (1%) or a duration (5m)',
+    ]);
   });
 });
 
