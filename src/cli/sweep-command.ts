@@ -145,4 +145,3 @@ export async function optimizeCommand(args: OptimizeArgs, io: Io): Promise<numbe
   return 0;
 }
 
-export type { GridPoint };

@@ -1,4 +1,4 @@
-import { timedOutIdle } from './idle-timeout.js';
+import { spareNodes } from './spare-nodes.js';
 import type { GroupDecision, PolicyDecision, PolicyView, ScalingPolicy } from './policy.js';
 
 export interface HeadroomSettings {
@@ -22,13 +22,7 @@ export function headroomPolicy(settings: HeadroomSettings): ScalingPolicy {
       const groups: Record<string, GroupDecision> = {};
       let wakeAt = Infinity;
       for (const g of view.groups) {
-        const spare = spareOf(g.machine);
-        const supply = g.nodes.idle + g.nodes.booting;
-        const pending = Math.max(0, g.queue.nodesWanted - supply);
-        const add = Math.max(0, g.queue.nodesWanted + spare - supply);
-        // Keep the spare nodes (and those queued jobs are about to take) out of the idle timeout.
-        const keep = Math.max(0, Math.min(g.nodes.idle, g.queue.nodesWanted + spare - g.nodes.booting));
-        const { remove, nextAt } = timedOutIdle(g, view.now, unneeded, keep);
+        const { add, pending, remove, nextAt } = spareNodes(g, spareOf(g.machine), view.now, unneeded);
         wakeAt = Math.min(wakeAt, nextAt);
         if (add > 0 || remove.length > 0) {
           groups[g.machine] = { add, reason: pending > 0 ? 'pending-jobs' : 'headroom', remove, removeReason: 'idle-timeout' };

@@ -1,4 +1,4 @@
-import { timedOutIdle } from './idle-timeout.js';
+import { spareNodes } from './spare-nodes.js';
 import type { GroupDecision, GroupView, PolicyDecision, PolicyView, ScalingPolicy } from './policy.js';
 
 export interface PredictiveSettings {
@@ -48,11 +48,7 @@ export function predictivePolicy(settings: PredictiveSettings): ScalingPolicy {
       for (const g of view.groups) {
         const expected = ratePerSecond(g, settings.method) * g.bootTime.mean;
         const spare = poissonQuantile(expected, settings.target);
-        const supply = g.nodes.idle + g.nodes.booting;
-        const pending = Math.max(0, g.queue.nodesWanted - supply);
-        const add = Math.max(0, g.queue.nodesWanted + spare - supply);
-        const keep = Math.max(0, Math.min(g.nodes.idle, g.queue.nodesWanted + spare - g.nodes.booting));
-        const { remove, nextAt } = timedOutIdle(g, view.now, unneeded, keep);
+        const { add, pending, remove, nextAt } = spareNodes(g, spare, view.now, unneeded);
         wakeAt = Math.min(wakeAt, nextAt);
         if (add > 0 || remove.length > 0) {
           groups[g.machine] = { add, reason: pending > 0 ? 'pending-jobs' : 'forecast', remove, removeReason: 'idle-timeout', note: `${expected.toFixed(2)} arrivals expected per boot; ${spare} spare` };
