@@ -133,7 +133,8 @@ export function summaryTable(result: Result, options: { color?: boolean } = {}):
     );
   }
   lines.push('', `${formatCount(result.engine.events)} events in ${result.engine.wallSeconds.toFixed(2)} s`);
-  return lines.map((line) => wrap(line)).join('\n') + '\n';
+  // Tables are built to fit; only long lines of prose are wrapped.
+  return lines.map((block) => block.split('\n').map((line) => wrap(line)).join('\n')).join('\n') + '\n';
 }
 
 /** A policy name for a line: a module's file name, not its whole path. */

@@ -32,6 +32,9 @@ describe('poolsim run', () => {
     expect(stdout).toMatch(/Cost +\$[\d,]+\.\d\d\/month/);
     expect(stdout).toContain('report: reports/default/index.html');
     for (const line of stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
+    // Table rows stay whole: each group on one line, from its name to its monthly cost.
+    for (const machine of ['C5', 'C7', 'C10', 'P4000', 'P5000', 'V100']) expect(stdout).toMatch(new RegExp(`^${machine} +\\d+ +10 .*\\$[\\d,.]+$`, 'm'));
+    expect(stdout).toMatch(/^distributed-training +job +\d+ .* \d+m \d+s$/m);
     const summary = JSON.parse(readFileSync(join(cwd, 'reports/default/summary.json'), 'utf8'));
     expect(summary.scenario).toBe('default');
   });
