@@ -6,7 +6,7 @@ import { optimize } from '../experiment/optimize.js';
 import { paretoFrontier } from '../experiment/pareto.js';
 import { parseSetting } from '../experiment/set-path.js';
 import { parseSlo } from '../experiment/slo.js';
-import { evaluate, gridPoints, type GridPoint } from '../experiment/sweep.js';
+import { evaluate, gridPoints } from '../experiment/sweep.js';
 import { yamlPatch } from '../experiment/yaml-patch.js';
 import { paretoChart } from '../report/charts/pareto-chart.js';
 import { csvNumber } from '../report/csv-number.js';

@@ -5,7 +5,7 @@ import type { DecisionRecord, DecisionSummary } from '../metrics/decisions.js';
 import type { Timeline } from '../metrics/timeline.js';
 import { emptyDecisionSummary } from '../metrics/decisions.js';
 import { PolicyError } from '../policies/policy-module.js';
-import { LIMITS, REASONS, type GroupView, type Limit as PolicyLimit, type PolicyView, type Reason, type ScalingPolicy } from '../policies/policy.js';
+import { REASONS, type GroupView, type Limit as PolicyLimit, type PolicyView, type Reason, type ScalingPolicy } from '../policies/policy.js';
 import { cappedMean, sampler } from '../random/distributions.js';
 import { randomStream } from '../random/stream.js';
 import type { Scenario } from '../scenario/scenario.js';
