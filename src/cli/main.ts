@@ -15,6 +15,14 @@ import { UsageError } from './usage-error.js';
 
 export { UsageError };
 
+/** --replications and --workers, as every experiment command takes them. */
+function runOptions(replications: string) {
+  return {
+    replications: { type: 'number' as const, describe: replications, coerce: positive('--replications') },
+    workers: { type: 'number' as const, describe: 'worker threads (default: every core)', coerce: positive('--workers') },
+  };
+}
+
 /** The options every command that simulates a scenario file takes. */
 function scenarioOptions<T>(y: Argv<T>) {
   return y
@@ -47,8 +55,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           .option('interval', { type: 'string', describe: 'timeline interval, e.g. 5m (default: adapts to the horizon, under about 100,000 rows)' })
           .option('jobs', { type: 'boolean', default: false, describe: 'also write jobs.csv, one row per job (grows with the run)' })
           .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' })
-          .option('replications', { type: 'number', describe: "override the scenario's replications", coerce: positive('--replications') })
-          .option('workers', { type: 'number', describe: 'worker threads for replications (default: every core)', coerce: positive('--workers') }),
+          .options(runOptions("override the scenario's replications")),
       async (args) => {
         let interval: number | undefined;
         if (args.interval !== undefined) {
@@ -92,8 +99,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         y
           .positional('files', { type: 'string', array: true, demandOption: true, describe: 'scenario files; or one file with --set' })
           .option('set', { type: 'string', array: true, default: [] as string[], describe: 'variants of one file: PATH=VALUES, e.g. groups.P5000.hotNodes=0,2' })
-          .option('replications', { type: 'number', describe: 'paired replications (default: the scenario\'s, at least 10)', coerce: positive('--replications') })
-          .option('workers', { type: 'number', describe: 'worker threads (default: every core)', coerce: positive('--workers') })
+          .options(runOptions('paired replications (default: the scenario\'s, at least 10)'))
           .option('out', { type: 'string', describe: 'report folder (default reports/compare-<first scenario>)' })
           .option('json', { type: 'boolean', default: false, describe: 'print the comparison as JSON' }),
       async (args) => {
@@ -107,8 +113,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         y
           .positional('file', { type: 'string', demandOption: true, describe: 'scenario file' })
           .option('regions', { type: 'string', describe: 'comma-separated regions (default NY2,CA1,AMS1)' })
-          .option('replications', { type: 'number', describe: 'replications per region (default: the scenario\'s, at least 10)', coerce: positive('--replications') })
-          .option('workers', { type: 'number', describe: 'worker threads (default: every core)', coerce: positive('--workers') })
+          .options(runOptions('replications per region (default: the scenario\'s, at least 10)'))
           .option('json', { type: 'boolean', default: false, describe: 'print JSON' }),
       async (args) => {
         exitCode = await costCommand({ file: args.file, regions: args.regions, replications: args.replications, workers: args.workers, json: args.json }, io);
@@ -121,8 +126,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         y
           .positional('file', { type: 'string', demandOption: true, describe: 'scenario file' })
           .option('set', { type: 'string', array: true, default: [] as string[], describe: 'PATH=VALUES: lists 0,1,2, ranges 0..4, durations 2m,8m' })
-          .option('replications', { type: 'number', describe: "per point (default: the scenario's, at least 5)", coerce: positive('--replications') })
-          .option('workers', { type: 'number', describe: 'worker threads (default: every core)', coerce: positive('--workers') })
+          .options(runOptions("per point (default: the scenario's, at least 5)"))
           .option('x', { type: 'string', default: 'cost.monthly', describe: 'figure on the x axis (minimised)' })
           .option('y', { type: 'string', default: 'wait.p95', describe: 'figure on the y axis (minimised)' })
           .option('out', { type: 'string', describe: 'report folder (default reports/sweep-<scenario>)' })
@@ -140,8 +144,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           .option('set', { type: 'string', array: true, default: [] as string[], describe: 'PATH=VALUES to search' })
           .option('slo', { type: 'string', array: true, default: [] as string[], describe: 'METRIC<=VALUE, e.g. "wait.p95<=5m", "abandoned<=1%"' })
           .option('minimize', { type: 'string', default: 'cost.monthly', describe: 'the figure to minimise' })
-          .option('replications', { type: 'number', describe: "for the finalists (default: the scenario's, at least 10)", coerce: positive('--replications') })
-          .option('workers', { type: 'number', describe: 'worker threads (default: every core)', coerce: positive('--workers') })
+          .options(runOptions("for the finalists (default: the scenario's, at least 10)"))
           .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' }),
       async (args) => {
         exitCode = await optimizeCommand({ file: args.file, set: args.set as string[], slo: args.slo as string[], minimize: args.minimize, replications: args.replications, workers: args.workers, quiet: args.quiet }, io);
@@ -190,25 +193,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   return exitCode;
 }
 
-/** Coerces an option to a whole number >= 0, or fails with a usage error. */
-function wholeNumber(option: string) {
+/** Coerces an option to a whole number of at least `min`, or fails with a usage error. */
+function wholeNumber(option: string, min = 0) {
   return (value: unknown): number => {
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-      throw new UsageError(`${option} must be a whole number of at least 0, got ${Number.isNaN(value) ? 'something that is not a number' : String(value)}`);
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+      throw new UsageError(`${option} must be a whole number of at least ${min}, got ${Number.isNaN(value) ? 'something that is not a number' : String(value)}`);
     }
     return value;
   };
 }
 
-/** Coerces an option to a whole number >= 1, or fails with a usage error. */
-function positive(option: string) {
-  return (value: unknown): number => {
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-      throw new UsageError(`${option} must be a whole number of at least 1, got ${Number.isNaN(value) ? 'something that is not a number' : String(value)}`);
-    }
-    return value;
-  };
-}
+const positive = (option: string) => wholeNumber(option, 1);
 
 function report(error: unknown, io: Io): number {
   if (error instanceof ScenarioError || error instanceof PolicyError) {
