@@ -39,14 +39,15 @@ function formatOf(path: string): (x: number) => string {
   return KEY_FIGURES.find((k) => k.path === path)?.format ?? ((x: number) => csvNumber(x, 3));
 }
 
-/** A progress line on a terminal stderr: points done and the time left. */
-function pointProgress(io: Io, quiet: boolean) {
+/** A progress line on a terminal stderr: points done (of `replications` runs each) and the time left. */
+function pointProgress(io: Io, quiet: boolean, replications: number) {
   const started = performance.now();
   return (done: number, total: number) => {
     if (quiet || !io.stderrIsTTY) return;
     const elapsed = (performance.now() - started) / 1000;
     const eta = done > 0 ? (elapsed / done) * (total - done) : 0;
-    io.stderr(`\r${done}/${total} runs · about ${Math.ceil(eta)} s left ${done === total ? '\r\x1b[K' : ''}`);
+    const points = Math.floor(done / replications);
+    io.stderr(done === total ? '\r\x1b[K' : `\r${points}/${Math.round(total / replications)} points · about ${Math.ceil(eta)} s left `);
   };
 }
 
@@ -66,7 +67,7 @@ function skippedLines(skipped: { settings: Record<string, string | number>; why:
 export async function sweepCommand(args: SweepArgs, io: Io): Promise<number> {
   const { points, skipped } = await setUp(args, io);
   const replications = args.replications ?? Math.max(points[0].scenario.replications, 5);
-  const figs = await evaluate(points, replications, { workers: args.workers, onProgress: pointProgress(io, args.quiet) });
+  const figs = await evaluate(points, replications, { workers: args.workers, onProgress: pointProgress(io, args.quiet, replications) });
   for (const axis of [args.x, args.y]) if (figs[0][axis] === undefined) throw new UsageError(`--x/--y: no figure "${axis}"; e.g. cost.monthly, wait.p95, jobs.abandonedShare, groups.P5000.utilisation`);
   const xy = figs.map((f) => ({ x: f[args.x].mean, y: f[args.y].mean }));
   const front = new Set(paretoFrontier(xy));
@@ -119,7 +120,7 @@ export async function optimizeCommand(args: OptimizeArgs, io: Io): Promise<numbe
   const replications = args.replications ?? Math.max(points[0].scenario.replications, 10);
   let result;
   try {
-    result = await optimize(points, { slos, minimize: args.minimize, replications, workers: args.workers, onProgress: pointProgress(io, args.quiet) });
+    result = await optimize(points, { slos, minimize: args.minimize, replications, workers: args.workers, onProgress: pointProgress(io, args.quiet, replications) });
   } catch (error) {
     if (error instanceof RangeError) throw new UsageError(error.message);
     throw error;
