@@ -5,7 +5,8 @@ import type { DecisionRecord, DecisionSummary } from '../metrics/decisions.js';
 import type { Timeline } from '../metrics/timeline.js';
 import { emptyDecisionSummary } from '../metrics/decisions.js';
 import { PolicyError } from '../policies/policy-module.js';
-import { REASONS, type GroupView, type Limit as PolicyLimit, type PolicyView, type Reason, type ScalingPolicy } from '../policies/policy.js';
+import { checkDecision, type CheckedDecision } from '../policies/check-decision.js';
+import { type GroupView, type Limit as PolicyLimit, type PolicyView, type Reason, type ScalingPolicy } from '../policies/policy.js';
 import { cappedMean, sampler } from '../random/distributions.js';
 import { randomStream } from '../random/stream.js';
 import type { Scenario } from '../scenario/scenario.js';
@@ -44,7 +45,6 @@ const NO_LIMIT = 0;
 const MAX_POOL = 1;
 const ACCOUNT_CAP = 2;
 const LIMIT_NAMES: Limit[] = ['max-pool', 'max-pool', 'account-cap'];
-const REASON_SET = new Set<string>(REASONS);
 
 const MONTH_HOURS = 730;
 
@@ -63,25 +63,6 @@ export interface ModelOptions {
   onProgress?: (done: number, events: number) => void;
   /** Which replication this run is (0 by default): each draws from its own random streams. */
   replication?: number;
-}
-
-/** A group's decision as a policy returned it, before checking. */
-interface GroupDecisionInput {
-  add?: unknown;
-  remove?: unknown;
-  reason?: unknown;
-  removeReason?: unknown;
-  note?: unknown;
-}
-
-/** A policy's decision, checked and laid out by group. */
-interface CheckedDecision {
-  add: number[];
-  reason: Reason[];
-  remove: (readonly number[] | null)[];
-  removeReason: Reason[];
-  note: (string | undefined)[];
-  wakeAt: number;
 }
 
 /**
@@ -916,57 +897,10 @@ export class ClusterModel {
     } catch (error) {
       throw new PolicyError(this.policySource, `decide() threw at t = ${now} s: ${error instanceof Error ? error.message : String(error)}`);
     }
-    const fail = (field: string, message: string): never => {
+    checkDecision(raw, this.machine, this.checked, (field, message) => {
       throw new PolicyError(this.policySource, `at t = ${now} s, ${field}: ${message}`);
-    };
-    const out = this.checked;
-    out.add.fill(0);
-    out.reason.fill('custom');
-    out.remove.fill(null);
-    out.removeReason.fill('custom');
-    out.note.fill(undefined);
-    out.wakeAt = Infinity;
-    if (raw === undefined || raw === null) return out;
-    if (typeof raw !== 'object') fail('decision', `expected an object { groups, wakeAt }, got ${typeof raw}`);
-    const decision = raw as { groups?: unknown; wakeAt?: unknown };
-    if (decision.wakeAt !== undefined) {
-      if (typeof decision.wakeAt !== 'number' || Number.isNaN(decision.wakeAt)) fail('decision.wakeAt', `${String(decision.wakeAt)} is not a time in seconds`);
-      out.wakeAt = decision.wakeAt as number;
-    }
-    if (decision.groups === undefined) return out;
-    if (!decision.groups || typeof decision.groups !== 'object') fail('decision.groups', 'expected an object keyed by machine type');
-    const groups = decision.groups as Record<string, unknown>;
-    for (const machine in groups) {
-      const value = groups[machine];
-      const g = this.machine.indexOf(machine);
-      // Paths are built only for a message: this runs at every scan.
-      const at = (field = '') => `decision.groups.${machine}${field}`;
-      if (g < 0) fail(at(), `"${machine}" is not a group; groups: ${this.machine.join(', ')}`);
-      if (value === undefined || value === null) continue;
-      if (typeof value !== 'object') fail(at(), `expected { add, remove, reason, removeReason, note }, got ${typeof value}`);
-      const v = value as GroupDecisionInput;
-      if (v.add !== undefined) {
-        if (typeof v.add !== 'number' || !Number.isInteger(v.add) || v.add < 0) fail(at('.add'), `${String(v.add)} is not a whole number of at least 0`);
-        out.add[g] = v.add as number;
-      }
-      if (v.remove !== undefined) {
-        if (!Array.isArray(v.remove) || v.remove.some((id) => typeof id !== 'number' || !Number.isInteger(id))) fail(at('.remove'), 'expected a list of node ids (whole numbers) from idleNodes');
-        out.remove[g] = v.remove as number[];
-      }
-      if (v.reason !== undefined) {
-        if (typeof v.reason !== 'string' || !REASON_SET.has(v.reason)) fail(at('.reason'), `${JSON.stringify(v.reason)} is not a reason; valid: ${REASONS.join(', ')}`);
-        out.reason[g] = v.reason as Reason;
-      }
-      if (v.removeReason !== undefined) {
-        if (typeof v.removeReason !== 'string' || !REASON_SET.has(v.removeReason)) fail(at('.removeReason'), `${JSON.stringify(v.removeReason)} is not a reason; valid: ${REASONS.join(', ')}`);
-        out.removeReason[g] = v.removeReason as Reason;
-      }
-      if (v.note !== undefined) {
-        if (typeof v.note !== 'string') fail(at('.note'), 'must be a string');
-        out.note[g] = v.note as string;
-      }
-    }
-    return out;
+    });
+    return this.checked;
   }
 
   /** The local time of the current scan, computed once per scan when a policy asks. */
