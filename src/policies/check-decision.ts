@@ -61,13 +61,11 @@ export function checkDecision(raw: unknown, machines: readonly string[], target:
       if (!Array.isArray(v.remove) || v.remove.some((id) => typeof id !== 'number' || !Number.isInteger(id))) fail(at('.remove'), 'expected a list of node ids (whole numbers) from idleNodes');
       target.remove[g] = v.remove as number[];
     }
-    if (v.reason !== undefined) {
-      if (typeof v.reason !== 'string' || !REASON_SET.has(v.reason)) fail(at('.reason'), `${JSON.stringify(v.reason)} is not a reason; valid: ${REASONS.join(', ')}`);
-      target.reason[g] = v.reason as Reason;
-    }
-    if (v.removeReason !== undefined) {
-      if (typeof v.removeReason !== 'string' || !REASON_SET.has(v.removeReason)) fail(at('.removeReason'), `${JSON.stringify(v.removeReason)} is not a reason; valid: ${REASONS.join(', ')}`);
-      target.removeReason[g] = v.removeReason as Reason;
+    for (const key of ['reason', 'removeReason'] as const) {
+      const why = v[key];
+      if (why === undefined) continue;
+      if (typeof why !== 'string' || !REASON_SET.has(why)) fail(at(`.${key}`), `${JSON.stringify(why)} is not a reason; valid: ${REASONS.join(', ')}`);
+      target[key][g] = why as Reason;
     }
     if (v.note !== undefined) {
       if (typeof v.note !== 'string') fail(at('.note'), 'must be a string');
