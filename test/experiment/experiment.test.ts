@@ -122,3 +122,18 @@ describe('--set', () => {
     ]);
   });
 });
+
+describe('replications with a policy module', () => {
+  test('worker threads load the module (TypeScript too) and match a serial run', async () => {
+    const { writeFiles } = await import('../helpers.js');
+    const dir = writeFiles({
+      'p.ts': "export default (params: { spare?: number }) => ({ name: 'ts-spare', eventDriven: true, decide(view: any) { const g = view.groups[0]; const add: number = Math.max(0, g.queue.nodesWanted + (params.spare ?? 1) - g.nodes.idle - g.nodes.booting); return add > 0 ? { groups: { [g.machine]: { add, reason: 'headroom' } } } : {}; } });\n",
+    });
+    const s = await loadScenario({ ...small, policy: { module: './p.ts', spare: 1 } }, { baseDir: dir });
+    const tasks = replicationTasks(s, 4);
+    const serial = await runMany(tasks, { workers: 1 });
+    const parallel = await runMany(tasks, { workers: 2 });
+    expect(parallel.map(withoutWall)).toEqual(serial.map(withoutWall));
+    expect(serial[0].decisions.byReason.headroom).toBeGreaterThan(0);
+  });
+});
