@@ -1,9 +1,6 @@
 import type { Comparison } from '../experiment/compare.js';
+import { escapeHtml as escape } from './escape-html.js';
 import { keyFigures, signedWithInterval, withInterval } from './stats-table.js';
-
-function escape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 /** The comparison page: verdicts, the key figures with intervals, and the charts (self-contained). */
 export function comparisonHtml(c: Comparison, verdicts: readonly string[], charts: readonly { name: string; svg: string }[]): string {

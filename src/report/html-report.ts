@@ -3,6 +3,7 @@ import type { Result } from '../metrics/result.js';
 import { SKETCH_RELATIVE_ACCURACY, EXACT_LIMIT } from '../metrics/wait-stats.js';
 import { distributionMean, type Distribution } from '../random/distributions.js';
 import type { Scenario } from '../scenario/scenario.js';
+import { escapeHtml as escape } from './escape-html.js';
 import { formatCount, formatDuration, formatFixed, formatPercent, formatSpan, formatUsd, formatUsdWhole } from './format.js';
 
 /** One chart of the page: its heading and its rendered SVG. */
@@ -10,10 +11,6 @@ export interface PageChart {
   name: string;
   heading: string;
   svg: string;
-}
-
-function escape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /** A table: `right` marks columns of numbers (aligned right, tabular figures). */

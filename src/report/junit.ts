@@ -1,8 +1,6 @@
 import type { CheckOutcome } from '../experiment/check.js';
+import { escapeHtml as xml } from './escape-html.js';
 
-function xml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-}
 
 /** JUnit XML with one test case per check (classname: the scenario), as CI systems display. */
 export function junitXml(outcomes: readonly CheckOutcome[]): string {
