@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, extname, isAbsolute, join, resolve } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import { baselineJson, baselineOf, evaluateChecks, type Baseline, type CheckOutcome } from '../experiment/check.js';
 import { replicationTasks, runMany } from '../experiment/replications.js';
 import { policyName } from '../policies/policy-module.js';
@@ -9,7 +9,7 @@ import { junitXml } from '../report/junit.js';
 import { reportFolderName } from '../report/write-report.js';
 import { loadScenario, resolvePolicy } from '../scenario/load-scenario.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
-import type { Io } from './io.js';
+import { shownPath, type Io } from './io.js';
 
 export interface CheckArgs {
   paths: string[];
@@ -25,7 +25,7 @@ export interface CheckArgs {
 function scenarioFiles(paths: readonly string[], cwd: string): string[] {
   const out: string[] = [];
   for (const p of paths) {
-    const full = isAbsolute(p) ? p : resolve(cwd, p);
+    const full = resolve(cwd, p);
     if (existsSync(full) && statSync(full).isDirectory()) {
       out.push(...readdirSync(full).filter((f) => ['.yaml', '.yml', '.json'].includes(extname(f))).sort().map((f) => join(full, f)));
     } else {
@@ -48,7 +48,7 @@ function recordedPolicy(name: string): string {
  */
 export async function checkCommand(args: CheckArgs, io: Io): Promise<number> {
   const files = scenarioFiles(args.paths.length > 0 ? args.paths : ['scenarios'], io.cwd);
-  const dir = isAbsolute(args.baseline) ? args.baseline : resolve(io.cwd, args.baseline);
+  const dir = resolve(io.cwd, args.baseline);
   const outcomes: CheckOutcome[] = [];
   const written: string[] = [];
   for (const file of files) {
@@ -71,10 +71,10 @@ export async function checkCommand(args: CheckArgs, io: Io): Promise<number> {
     outcomes.push(...evaluateChecks(scenario, results, baseline));
   }
   if (args.updateBaseline) {
-    io.stdout(`wrote ${written.length} baseline${written.length === 1 ? '' : 's'}:\n${written.map((f) => `  ${f.startsWith(`${io.cwd}/`) ? f.slice(io.cwd.length + 1) : f}\n`).join('')}`);
+    io.stdout(`wrote ${written.length} baseline${written.length === 1 ? '' : 's'}:\n${written.map((f) => `  ${shownPath(io.cwd, f)}\n`).join('')}`);
     return 0;
   }
-  if (args.junit) writeFileSync(isAbsolute(args.junit) ? args.junit : resolve(io.cwd, args.junit), junitXml(outcomes));
+  if (args.junit) writeFileSync(resolve(io.cwd, args.junit), junitXml(outcomes));
   const failed = outcomes.filter((o) => o.verdict === 'fail' || o.verdict === 'regression');
   if (args.json) {
     io.stdout(`${JSON.stringify({ passed: failed.length === 0, checks: outcomes }, null, 2)}\n`);

@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { compareVariants, type Variant } from '../experiment/compare.js';
-import { combinations, parseSetting, setPath } from '../experiment/set-path.js';
+import { combinations, parseSetting, setPath, settingsLabel } from '../experiment/set-path.js';
 import { comparisonBars, comparisonWaits } from '../report/charts/comparison-charts.js';
 import { comparisonHtml } from '../report/comparison-html.js';
 import { csvNumber } from '../report/csv-number.js';
@@ -14,7 +14,7 @@ import { verdicts } from '../report/verdict.js';
 import { wrap } from '../report/wrap.js';
 import { reportFolderName } from '../report/write-report.js';
 import { loadScenario, readScenarioSource } from '../scenario/load-scenario.js';
-import type { Io } from './io.js';
+import { shownPath, type Io } from './io.js';
 import { UsageError } from './usage-error.js';
 
 export interface CompareArgs {
@@ -28,7 +28,7 @@ export interface CompareArgs {
 
 /** The variants to compare: the files as given, or one file under every combination of --set values. */
 export async function variantsFromArgs(args: { files: string[]; set: string[] }, io: Io): Promise<Variant[]> {
-  const paths = args.files.map((f) => (isAbsolute(f) ? f : resolve(io.cwd, f)));
+  const paths = args.files.map((f) => resolve(io.cwd, f));
   if (args.set.length === 0) {
     const scenarios = await Promise.all(paths.map((p) => loadScenario(p)));
     const names = scenarios.map((s) => s.name);
@@ -41,8 +41,7 @@ export async function variantsFromArgs(args: { files: string[]; set: string[] },
   for (const combo of combinations(settings)) {
     const raw = structuredClone(base) as Record<string, unknown>;
     for (const [path, value] of Object.entries(combo)) setPath(raw, path, value);
-    const label = Object.entries(combo).map(([p, v]) => `${p.split('.').pop()}=${v}`).join(', ');
-    variants.push({ label, scenario: await loadScenario(raw, { baseDir: dirname(paths[0]) }) });
+    variants.push({ label: settingsLabel(combo), scenario: await loadScenario(raw, { baseDir: dirname(paths[0]) }) });
   }
   return variants;
 }
@@ -92,6 +91,6 @@ export async function compareCommand(args: CompareArgs, io: Io): Promise<number>
       ),
     ]),
   );
-  io.stdout(`${table}\n\n${lines.map((l) => wrap(l, 100, 2)).join('\n')}\n\nreport: ${out.startsWith(`${io.cwd}/`) ? out.slice(io.cwd.length + 1) : out}/index.html (and comparison.csv, comparison.json, charts)\n`);
+  io.stdout(`${table}\n\n${lines.map((l) => wrap(l, 100, 2)).join('\n')}\n\nreport: ${shownPath(io.cwd, out)}/index.html (and comparison.csv, comparison.json, charts)\n`);
   return 0;
 }

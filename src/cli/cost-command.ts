@@ -1,4 +1,4 @@
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { REGION_NAMES, type RegionName } from '../catalog/regions.js';
 import { summariseRuns } from '../experiment/compare.js';
 import { replicationTasks, runMany } from '../experiment/replications.js';
@@ -25,7 +25,7 @@ export interface CostArgs {
  * same everywhere.
  */
 export async function costCommand(args: CostArgs, io: Io): Promise<number> {
-  const file = isAbsolute(args.file) ? args.file : resolve(io.cwd, args.file);
+  const file = resolve(io.cwd, args.file);
   const regions = (args.regions ?? REGION_NAMES.join(',')).split(',').map((r) => r.trim().toUpperCase());
   for (const r of regions) if (!REGION_NAMES.includes(r as RegionName)) throw new UsageError(`--regions: "${r}" is not a region; valid: ${REGION_NAMES.join(', ')}`);
   const base = readScenarioSource(file) as Record<string, unknown>;

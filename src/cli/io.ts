@@ -25,3 +25,8 @@ export const processIo: Io = {
 export function useColor(io: Io): boolean {
   return io.stdoutIsTTY === true && !(io.env?.NO_COLOR ?? '');
 }
+
+/** A path as the user would type it: relative to `cwd` when it lies inside it. */
+export function shownPath(cwd: string, path: string): string {
+  return path.startsWith(`${cwd}/`) ? path.slice(cwd.length + 1) : path;
+}

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { summariseRuns } from '../experiment/compare.js';
 import { replicationTasks, runMany } from '../experiment/replications.js';
 import { formatUsd, formatUsdWhole } from '../report/format.js';
@@ -11,7 +11,7 @@ import { reportFolderName, writeReport } from '../report/write-report.js';
 import { loadScenario, resolvePolicy } from '../scenario/load-scenario.js';
 import type { Scenario } from '../scenario/scenario.js';
 import { simulateDetailed } from '../simulate.js';
-import { useColor, type Io } from './io.js';
+import { shownPath, useColor, type Io } from './io.js';
 import { progressBar } from './progress.js';
 
 export interface ScenarioArgs {
@@ -38,7 +38,7 @@ export interface RunArgs extends ScenarioArgs {
 
 /** Loads the scenario a command names, with `--policy` applied. */
 export async function scenarioFromArgs(args: ScenarioArgs, io: Io): Promise<Scenario> {
-  const file = isAbsolute(args.file) ? args.file : resolve(io.cwd, args.file);
+  const file = resolve(io.cwd, args.file);
   const scenario = await loadScenario(file);
   return args.policy === undefined ? scenario : { ...scenario, policy: await resolvePolicy(args.policy, io.cwd) };
 }
@@ -80,14 +80,10 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
     case 'table':
       io.stdout(summaryTable(run.result, { color: useColor(io) }));
       io.stdout(range);
-      io.stdout(`report: ${relativeTo(io.cwd, join(out, 'index.html'))} (and CSV, charts, summary.json beside it)\n`);
+      io.stdout(`report: ${shownPath(io.cwd, join(out, 'index.html'))} (and CSV, charts, summary.json beside it)\n`);
       break;
     case 'none':
       break;
   }
   return 0;
-}
-
-function relativeTo(cwd: string, path: string): string {
-  return path.startsWith(`${cwd}/`) ? path.slice(cwd.length + 1) : path;
 }

@@ -1,10 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { FigureStats } from '../experiment/compare.js';
 import { optimize } from '../experiment/optimize.js';
 import { paretoFrontier } from '../experiment/pareto.js';
-import { parseSetting } from '../experiment/set-path.js';
+import { parseSetting, settingsLabel } from '../experiment/set-path.js';
 import { parseSlo } from '../experiment/slo.js';
 import { evaluate, gridPoints } from '../experiment/sweep.js';
 import { yamlPatch } from '../experiment/yaml-patch.js';
@@ -16,7 +16,7 @@ import { specJson } from '../report/spec-json.js';
 import { KEY_FIGURES, withInterval } from '../report/stats-table.js';
 import { textTable } from '../report/text-table.js';
 import { reportFolderName } from '../report/write-report.js';
-import type { Io } from './io.js';
+import { shownPath, type Io } from './io.js';
 import { UsageError } from './usage-error.js';
 
 export interface SweepArgs {
@@ -28,10 +28,6 @@ export interface SweepArgs {
   y: string;
   out?: string;
   quiet: boolean;
-}
-
-function label(settings: Record<string, string | number>): string {
-  return Object.entries(settings).map(([p, v]) => `${p.split('.').pop()}=${v}`).join(', ');
 }
 
 /** How a figure reads in a table: a known unit, or a plain number. */
@@ -53,14 +49,14 @@ function pointProgress(io: Io, quiet: boolean, replications: number) {
 
 async function setUp(args: { file: string; set: string[] }, io: Io) {
   if (args.set.length === 0) throw new UsageError('name the settings to vary with --set PATH=VALUES, e.g. --set groups.P5000.hotNodes=0..4');
-  const file = isAbsolute(args.file) ? args.file : resolve(io.cwd, args.file);
+  const file = resolve(io.cwd, args.file);
   const { points, skipped } = await gridPoints(file, args.set.map(parseSetting));
   if (points.length === 0) throw new UsageError(`no valid combination of the --set values: ${skipped[0]?.why ?? ''}`);
   return { points, skipped };
 }
 
 function skippedLines(skipped: { settings: Record<string, string | number>; why: string }[]): string {
-  return skipped.map((s) => `skipped ${label(s.settings)}: ${s.why}\n`).join('');
+  return skipped.map((s) => `skipped ${settingsLabel(s.settings)}: ${s.why}\n`).join('');
 }
 
 /** `poolsim sweep FILE --set PATH=VALUES ...`: every combination, sweep.csv, and the Pareto frontier of two figures. */
@@ -88,7 +84,7 @@ export async function sweepCommand(args: SweepArgs, io: Io): Promise<number> {
       { header: true, columns: [...paths, 'frontier', 'replications', ...metricPaths.flatMap((m) => [`${m}.mean`, `${m}.low`, `${m}.high`])] },
     ),
   );
-  const chart = paretoChart(points.map((p, i) => ({ label: label(p.settings), ...xy[i], frontier: front.has(i) })), args.x, args.y);
+  const chart = paretoChart(points.map((p, i) => ({ label: settingsLabel(p.settings), ...xy[i], frontier: front.has(i) })), args.x, args.y);
   writeFileSync(join(out, 'pareto.vl.json'), `${specJson(chart)}\n`);
   writeFileSync(join(out, 'pareto.svg'), await renderSvg(chart));
   if (args.quiet) return 0;
@@ -96,9 +92,9 @@ export async function sweepCommand(args: SweepArgs, io: Io): Promise<number> {
   const fy = formatOf(args.y);
   const table = textTable(
     [{ header: 'setting' }, { header: args.x, right: true }, { header: args.y, right: true }, { header: 'frontier' }],
-    [...points.keys()].sort((a, b) => xy[a].x - xy[b].x).map((i) => [label(points[i].settings), withInterval(figs[i][args.x], fx), withInterval(figs[i][args.y], fy), front.has(i) ? '*' : '']),
+    [...points.keys()].sort((a, b) => xy[a].x - xy[b].x).map((i) => [settingsLabel(points[i].settings), withInterval(figs[i][args.x], fx), withInterval(figs[i][args.y], fy), front.has(i) ? '*' : '']),
   );
-  io.stdout(`${skippedLines(skipped)}${table}\n\n${formatCount(front.size)} of ${points.length} settings on the frontier (*), ${replications} replications each; report: ${out.startsWith(`${io.cwd}/`) ? out.slice(io.cwd.length + 1) : out}/sweep.csv, pareto.svg\n`);
+  io.stdout(`${skippedLines(skipped)}${table}\n\n${formatCount(front.size)} of ${points.length} settings on the frontier (*), ${replications} replications each; report: ${shownPath(io.cwd, out)}/sweep.csv, pareto.svg\n`);
   return 0;
 }
 
@@ -129,7 +125,7 @@ export async function optimizeCommand(args: OptimizeArgs, io: Io): Promise<numbe
   const describe = (i: number, title: string) => {
     const f = result.figures[i] as FigureStats;
     const shown = [args.minimize, ...slos.map((s) => s.metric)].filter((m, k, all) => all.indexOf(m) === k);
-    return `${title}: ${label(points[i].settings)}\n${shown.map((m) => `  ${m} ${withInterval(f[m], formatOf(m))}`).join('\n')}\n`;
+    return `${title}: ${settingsLabel(points[i].settings)}\n${shown.map((m) => `  ${m} ${withInterval(f[m], formatOf(m))}`).join('\n')}\n`;
   };
   let text = `${skippedLines(skipped)}${points.length} settings searched (${result.method}), ${replications} replications for the finalists; SLOs: ${slos.map((s) => s.text).join(', ')}\n\n`;
   if (result.best < 0) {

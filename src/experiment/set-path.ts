@@ -57,6 +57,11 @@ export function setPath(raw: Record<string, unknown>, path: string, value: unkno
   (node as Record<string, unknown>)[parts[parts.length - 1]] = value;
 }
 
+/** A grid point's settings for people: "hotNodes=2, maxPoolSize=8" (each path by its last part). */
+export function settingsLabel(settings: Record<string, string | number>): string {
+  return Object.entries(settings).map(([path, value]) => `${path.split('.').pop()}=${value}`).join(', ');
+}
+
 /** Every combination of the settings' values (the Cartesian product), in order. */
 export function combinations(settings: readonly Setting[]): Record<string, string | number>[] {
   let out: Record<string, string | number>[] = [{}];

@@ -2,6 +2,11 @@ const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD',
 const usdWhole = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
+/** USD accrued over a span of `hours`, per 730-hour month (the Result's cost.monthly rule). */
+export function perMonth(usd: number, hours: number): number {
+  return (usd / hours) * 730;
+}
+
 /** "$1,842"; for a headline. */
 export function formatUsdWhole(value: number): string {
   return usdWhole.format(value);

@@ -4,7 +4,7 @@ import { SKETCH_RELATIVE_ACCURACY, EXACT_LIMIT } from '../metrics/wait-stats.js'
 import { distributionMean, type Distribution } from '../random/distributions.js';
 import type { Scenario } from '../scenario/scenario.js';
 import { escapeHtml as escape } from './escape-html.js';
-import { formatCount, formatDuration, formatFixed, formatPercent, formatSpan, formatUsd, formatUsdWhole } from './format.js';
+import { perMonth, formatCount, formatDuration, formatFixed, formatPercent, formatSpan, formatUsd, formatUsdWhole } from './format.js';
 
 /** One chart of the page: its heading and its rendered SVG. */
 export interface PageChart {
@@ -106,7 +106,7 @@ footer { color: var(--muted); font-size: 13px; margin-top: 40px; border-top: 1px
 
 /** The report page: self-contained (inline CSS and SVG, no scripts, nothing from the network). */
 export function htmlReport(scenario: Scenario, result: Result, charts: readonly PageChart[], interval: number): string {
-  const perMonth = (usd: number) => (usd / result.horizonHours) * 730;
+  const monthly = (usd: number) => perMonth(usd, result.horizonHours);
   const w = result.wait;
   const gaveUp = result.jobs.abandoned > 0 ? `, ${formatPercent(result.jobs.abandonedShare)} gave up waiting` : '';
   const headline = `${formatUsdWhole(result.cost.monthly)}/month${result.wait.jobs > 0 ? `, p95 wait ${formatDuration(w.p95)}` : ''}${gaveUp}`;
@@ -136,7 +136,7 @@ export function htmlReport(scenario: Scenario, result: Result, charts: readonly 
       formatFixed(g.machineHours),
       formatFixed(g.idleHours + g.reservedHours),
       formatDuration(g.capacityBoundHours * 3600),
-      formatUsd(perMonth(g.cost)),
+      formatUsd(monthly(g.cost)),
     ]),
     [false, true, true, true, true, true, true, true, true, true, true],
   );

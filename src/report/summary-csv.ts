@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Result } from '../metrics/result.js';
 import { csvNumber } from './csv-number.js';
+import { perMonth } from './format.js';
 
 const GROUP_COLUMNS = [
   'machine', 'hotNodes', 'maxPoolSize', 'standbyNodes', 'pricePerHour', 'machineHours', 'busyHours', 'idleHours', 'reservedHours', 'bootHours',
@@ -11,13 +12,12 @@ const GROUP_COLUMNS = [
 
 /** groups.csv: one row per group, the summary figures (hours, USD). */
 export function groupsCsv(result: Result): string {
-  const perMonth = (usd: number) => (usd / result.horizonHours) * 730;
   return stringify(
     result.groups.map((g) => [
       g.machine, g.hotNodes, g.maxPoolSize, g.standbyNodes, g.pricePerHour, g.machineHours, g.busyHours, g.idleHours, g.reservedHours, g.bootHours,
       g.standbyHours, g.utilisation, g.peakNodes, g.meanQueue, g.peakQueue, g.scaleUps, g.nodesAdded, g.scaleDowns, g.nodesRemoved,
       g.blockedScaleUps, g.blockedBy.maxPool, g.blockedBy.accountCap, g.capacityBoundHours, g.standbyStarts, g.standbyBootHoursSaved,
-      g.costByState.busy, g.costByState.idle, g.costByState.reserved, g.costByState.boot, g.costByState.rounding, g.costByState.standby, g.cost, perMonth(g.cost),
+      g.costByState.busy, g.costByState.idle, g.costByState.reserved, g.costByState.boot, g.costByState.rounding, g.costByState.standby, g.cost, perMonth(g.cost, result.horizonHours),
     ].map((v) => (typeof v === 'number' ? csvNumber(v) : v))),
     { header: true, columns: [...GROUP_COLUMNS] },
   );

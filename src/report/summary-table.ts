@@ -1,5 +1,5 @@
 import type { Result } from '../metrics/result.js';
-import { formatCount, formatDuration, formatFixed, formatPercent, formatSpan, formatUsd } from './format.js';
+import { perMonth, formatCount, formatDuration, formatFixed, formatPercent, formatSpan, formatUsd } from './format.js';
 import { textTable } from './text-table.js';
 import { wrap } from './wrap.js';
 
@@ -7,7 +7,7 @@ import { wrap } from './wrap.js';
 export function summaryTable(result: Result, options: { color?: boolean } = {}): string {
   const bold = (text: string) => (options.color ? `\x1b[1m${text}\x1b[22m` : text);
   const warn = (text: string) => (options.color ? `\x1b[33m${text}\x1b[39m` : text);
-  const perMonth = (usd: number) => (usd / result.horizonHours) * 730;
+  const monthly = (usd: number) => perMonth(usd, result.horizonHours);
   const w = result.wait;
   const j = result.jobs;
   const warm = result.warmupHours > 0 ? ` after ${formatSpan(result.warmupHours)} of warm-up` : '';
@@ -19,7 +19,7 @@ export function summaryTable(result: Result, options: { color?: boolean } = {}):
   const warmPools = result.groups.filter((g) => g.standbyNodes > 0);
   for (const g of warmPools) {
     notes.push(
-      `Warm     ${g.machine}: pool of ${g.standbyNodes}, ${formatCount(g.standbyStarts)} fast starts saved about ${formatDuration(g.standbyBootHoursSaved * 3600)} of boot time for ${formatUsd(perMonth(g.costByState.standby))}/month of storage`,
+      `Warm     ${g.machine}: pool of ${g.standbyNodes}, ${formatCount(g.standbyStarts)} fast starts saved about ${formatDuration(g.standbyBootHoursSaved * 3600)} of boot time for ${formatUsd(monthly(g.costByState.standby))}/month of storage`,
     );
   }
   const d = result.decisions;
@@ -63,7 +63,7 @@ export function summaryTable(result: Result, options: { color?: boolean } = {}):
         formatCount(g.scaleUps),
         formatCount(g.scaleDowns),
         formatCount(g.blockedScaleUps),
-        formatUsd(perMonth(g.cost)),
+        formatUsd(monthly(g.cost)),
       ]),
     ),
   ];

@@ -1,19 +1,20 @@
 import type { Result } from '../../metrics/result.js';
+import { perMonth } from '../format.js';
 import { CHART_CONFIG, SCHEMA, STATE_COLORS, round } from './chart-data.js';
 
 const PARTS = ['busy', 'idle', 'booting', 'other', 'cluster fee'] as const;
 
 /** Monthly cost by group, split into busy, idle (reserved included), booting, other (rounding, warm pool), and the cluster fee. */
 export function costChart(result: Result): object {
-  const perMonth = (usd: number) => round((usd / result.horizonHours) * 730, 2);
+  const monthly = (usd: number) => round(perMonth(usd, result.horizonHours), 2);
   const values = [
     ...result.groups.flatMap((g) => [
-      { group: g.machine, part: 'busy', usd: perMonth(g.costByState.busy) },
-      { group: g.machine, part: 'idle', usd: perMonth(g.costByState.idle + g.costByState.reserved) },
-      { group: g.machine, part: 'booting', usd: perMonth(g.costByState.boot) },
-      { group: g.machine, part: 'other', usd: perMonth(g.costByState.rounding + g.costByState.standby) },
+      { group: g.machine, part: 'busy', usd: monthly(g.costByState.busy) },
+      { group: g.machine, part: 'idle', usd: monthly(g.costByState.idle + g.costByState.reserved) },
+      { group: g.machine, part: 'booting', usd: monthly(g.costByState.boot) },
+      { group: g.machine, part: 'other', usd: monthly(g.costByState.rounding + g.costByState.standby) },
     ]),
-    { group: 'cluster fee', part: 'cluster fee', usd: perMonth(result.cost.clusterFee) },
+    { group: 'cluster fee', part: 'cluster fee', usd: monthly(result.cost.clusterFee) },
   ];
   return {
     $schema: SCHEMA,
