@@ -8,7 +8,7 @@ import { jobsCsv } from './jobs-csv.js';
 import { renderSvg } from './render-svg.js';
 import { specJson } from './spec-json.js';
 import { groupsCsv, workloadsCsv } from './summary-csv.js';
-import { timelineCsv, timelineRows } from './timeline-csv.js';
+import { timelineCsv, timelineRows, type TimelineRow } from './timeline-csv.js';
 
 /** A scenario name made safe as a folder name. */
 export function reportFolderName(name: string): string {
@@ -16,11 +16,11 @@ export function reportFolderName(name: string): string {
 }
 
 /** Every file of a report folder but the page and the SVGs: deterministic for a scenario and seed. */
-export function reportData(run: DetailedRun, charts: readonly Chart[] = reportCharts(run)): [string, string][] {
+export function reportData(run: DetailedRun, rows: readonly TimelineRow[] = timelineRows(run.timeline, run.scenario), charts: readonly Chart[] = reportCharts(run, rows)): [string, string][] {
   const { result, scenario } = run;
   const files: [string, string][] = [
     ['summary.json', `${JSON.stringify(result, null, 2)}\n`],
-    ['timeline.csv', timelineCsv(timelineRows(run.timeline, scenario), scenario)],
+    ['timeline.csv', timelineCsv(rows, scenario)],
     ['groups.csv', groupsCsv(result)],
     ['workloads.csv', workloadsCsv(result)],
     ['decisions.csv', decisionsCsv(run.decisions, result.start)],
@@ -37,8 +37,9 @@ export function reportData(run: DetailedRun, charts: readonly Chart[] = reportCh
  */
 export async function writeReport(run: DetailedRun, dir: string): Promise<string[]> {
   mkdirSync(dir, { recursive: true });
-  const charts = reportCharts(run);
-  const files = reportData(run, charts);
+  const rows = timelineRows(run.timeline, run.scenario);
+  const charts = reportCharts(run, rows);
+  const files = reportData(run, rows, charts);
   const svgs = await Promise.all(charts.map((c) => renderSvg(c.spec)));
   charts.forEach((c, i) => files.push([`${c.name}.svg`, svgs[i]]));
   files.push(['index.html', htmlReport(run.scenario, run.result, charts.map((c, i) => ({ name: c.name, heading: c.heading, svg: svgs[i] })), run.timeline.interval)]);

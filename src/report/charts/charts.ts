@@ -1,6 +1,6 @@
 import type { DetailedRun } from '../../simulate.js';
 import { WAIT_CDF_QUANTILES } from '../../simulate.js';
-import { timelineRows } from '../timeline-csv.js';
+import { timelineRows, type TimelineRow } from '../timeline-csv.js';
 import { coarsen } from './chart-data.js';
 import { costChart } from './cost-chart.js';
 import { nodesChart } from './nodes-chart.js';
@@ -16,8 +16,7 @@ export interface Chart {
 }
 
 /** The charts of a run's report, in page order. */
-export function reportCharts(run: DetailedRun): Chart[] {
-  const rows = timelineRows(run.timeline, run.scenario);
+export function reportCharts(run: DetailedRun, rows: readonly TimelineRow[] = timelineRows(run.timeline, run.scenario)): Chart[] {
   const coarse = coarsen(rows, run.scenario);
   const charts: Chart[] = [
     { name: 'nodes', heading: 'Nodes over time', spec: nodesChart(coarse, run.scenario) },
