@@ -22,6 +22,8 @@ export class WaitStats {
   positive = 0;
   private exact: number[] | null = [];
   private sketch: DDSketch | null = null;
+  /** The exact values sorted, kept between quantile calls until the next add. */
+  private sorted: Float64Array | null = null;
 
   add(value: number): void {
     this.count++;
@@ -29,6 +31,7 @@ export class WaitStats {
     if (value > this.max) this.max = value;
     if (value > 0) this.positive++;
     if (this.exact !== null) {
+      this.sorted = null;
       this.exact.push(value);
       if (this.exact.length > EXACT_LIMIT) {
         this.sketch = new DDSketch({ relativeAccuracy: SKETCH_RELATIVE_ACCURACY });
@@ -71,8 +74,8 @@ export class WaitStats {
   quantile(q: number): number {
     if (this.count === 0) return 0;
     if (this.exact !== null) {
-      const sorted = Float64Array.from(this.exact).sort();
-      return sorted[Math.floor(q * (sorted.length - 1))];
+      this.sorted ??= Float64Array.from(this.exact).sort();
+      return this.sorted[Math.floor(q * (this.sorted.length - 1))];
     }
     const v = (this.sketch as DDSketch).getValueAtQuantile(q);
     return Math.min(Math.max(v, 0), this.max);

@@ -1,5 +1,7 @@
+import type { Limit as PolicyLimit } from '../policies/policy.js';
+
 /** The limit that cut a scale-up short. */
-export type Limit = 'max-pool' | 'account-cap';
+export type Limit = Extract<PolicyLimit, 'max-pool' | 'account-cap'>;
 
 /**
  * What happened in a run, for tracing and explanation. Emitted only when a
